@@ -1,0 +1,93 @@
+import type pg from 'pg';
+import type { Step } from './step.ts';
+import { MigrationError } from './migration-error.ts';
+
+export interface ExecutorOptions {
+  /** lock_timeout for every DDL statement: a step never queues behind a long transaction for longer. */
+  lockTimeoutMs?: number;
+  /** How many times a step that hit lock_timeout is retried (with a growing pause). */
+  lockRetries?: number;
+  /** Called after each step, e.g. to record stall figures per DDL step. */
+  onStep?: (result: StepResult) => void;
+}
+
+export interface StepResult {
+  name: string;
+  direction: 'up' | 'down';
+  ms: number;
+  attempts: number;
+}
+
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/**
+ * Runs steps in order (`up`) or their `down`s in reverse order (`down`). Transactional steps run in
+ * their own transaction; CONCURRENTLY steps run outside any. Lock timeouts are retried; any other
+ * error stops the run with a {@link MigrationError} naming the step and keeping Postgres's code.
+ */
+export async function runSteps(
+  client: pg.ClientBase,
+  steps: readonly Step[],
+  direction: 'up' | 'down',
+  opts: ExecutorOptions = {},
+): Promise<StepResult[]> {
+  const lockTimeoutMs = opts.lockTimeoutMs ?? 2000;
+  const retries = opts.lockRetries ?? 5;
+  const ordered = direction === 'up' ? steps : [...steps].reverse();
+  const results: StepResult[] = [];
+  await client.query(`SET lock_timeout = ${Math.max(1, Math.floor(lockTimeoutMs))}`);
+  for (const step of ordered) {
+    const sql = direction === 'up' ? step.up : step.down;
+    if (!sql) continue;
+    const started = performance.now();
+    let attempts = 0;
+    for (;;) {
+      attempts++;
+      try {
+        await runOne(client, step, sql, direction);
+        break;
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if (code === LOCK_NOT_AVAILABLE && attempts <= retries) {
+          await new Promise((r) => setTimeout(r, 50 * attempts));
+          continue;
+        }
+        throw new MigrationError(`step ${step.name} (${direction}) failed: ${(err as Error).message}`, {
+          step: step.name,
+          code,
+          cause: err,
+        });
+      }
+    }
+    const result = { name: step.name, direction, ms: performance.now() - started, attempts };
+    results.push(result);
+    opts.onStep?.(result);
+  }
+  await client.query('RESET lock_timeout');
+  return results;
+}
+
+async function runOne(client: pg.ClientBase, step: Step, sql: string, direction: 'up' | 'down'): Promise<void> {
+  if (step.transactional === false) {
+    if (direction === 'up' && step.concurrentIndex) {
+      // A failed CREATE INDEX CONCURRENTLY leaves an INVALID index behind, and IF NOT EXISTS would
+      // then silently keep it: drop such a leftover first.
+      const { rows } = await client.query(
+        `SELECT NOT i.indisvalid AS invalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+          WHERE c.relname = $1 AND c.relnamespace = 'public'::regnamespace`,
+        [step.concurrentIndex],
+      );
+      if (rows[0]?.invalid) await client.query(`DROP INDEX CONCURRENTLY IF EXISTS public.${step.concurrentIndex}`);
+    }
+    await client.query(sql);
+    return;
+  }
+  await client.query('BEGIN');
+  try {
+    await client.query(sql);
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,40 @@
+import type { Step } from '../step.ts';
+
+/**
+ * The legacy view: habit_tracker-shaped rows rebuilt from the new schema. It is the other half of the
+ * round-trip oracle now, and Phase 2's read path later.
+ *
+ * times is rebuilt by day offset (record_date - week_start_date = 0..6), not by record order, so a
+ * record on the wrong day or a missing record shows up as a wrong or null slot instead of hiding.
+ */
+export const LEGACY_VIEW_STEP: Step = {
+  name: 'create-legacy-view',
+  why: 'rebuild legacy rows from the new tables: the oracle for round trips, drift and Phase 2 reads',
+  up: `
+    CREATE OR REPLACE FUNCTION public.hv_week_habits(p_week_id uuid, p_start date) RETURNS jsonb
+    LANGUAGE sql STABLE AS $$
+      SELECT coalesce(jsonb_agg(jsonb_build_object('name', h.name, 'times',
+               (SELECT jsonb_agg(coalesce(to_jsonb(r.status), 'null'::jsonb) ORDER BY d.d)
+                  FROM generate_series(0, 6) AS d(d)
+                  LEFT JOIN public.habit_records r ON r.habit_id = h.id AND r.record_date = p_start + d.d))
+             ORDER BY h.display_order, h.id), '[]'::jsonb)
+        FROM public.habits h WHERE h.week_id = p_week_id
+    $$;
+    CREATE OR REPLACE VIEW public.habit_tracker_from_new AS
+    SELECT w.legacy_id AS id,
+           c.user_id,
+           c.name AS child_name,
+           public.hv_week_period(w.week_start_date) AS week_period,
+           w.week_start_date,
+           w.theme,
+           public.hv_week_habits(w.id, w.week_start_date) AS habits,
+           w.reflection,
+           w.reward,
+           w.created_at,
+           w.updated_at
+      FROM public.weeks w
+      JOIN public.children c ON c.id = w.child_id;`,
+  down: `
+    DROP VIEW IF EXISTS public.habit_tracker_from_new;
+    DROP FUNCTION IF EXISTS public.hv_week_habits(uuid, date);`,
+};
