@@ -20,6 +20,21 @@ export interface StartOptions {
   cacheDir?: string;
   /** Extra `-c name=value` settings for the embedded postmaster. */
   settings?: Record<string, string>;
+  /**
+   * `embedded` provider: listen on exactly this port instead of a free one (no retry on clash).
+   * Meant for tests of the port-clash error; leave unset otherwise.
+   */
+  port?: number;
+}
+
+/** How long a start took, as measured by the provider (milliseconds). */
+export interface StartTimings {
+  /** From `startPostgres()` being called to the server accepting a query. */
+  readyMs: number;
+  /** `embedded`: time spent in initdb, when the cluster template was not cached yet. */
+  initdbMs?: number;
+  /** `embedded`: whether the cached initdb'd cluster was reused. */
+  cacheHit?: boolean;
 }
 
 /** A fresh database created by the harness, with the Supabase shim and the legacy schema installed. */
@@ -39,14 +54,23 @@ export interface StartedPostgres extends AsyncDisposable {
   readonly adminUri: string;
   /** Server major version, e.g. 17. */
   readonly serverVersion: number;
+  /** Measured start-up figures (absent for handles that attach to a running server). */
+  readonly timings?: StartTimings;
+  /** `embedded`: the data directory (a temp dir removed on close) and postmaster pid. */
+  readonly dataDir?: string;
+  readonly pid?: number;
   /**
    * Creates a fresh database `hv_<label>_<random>` with the Supabase auth shim and the legacy
    * schema (`habit_tracker`) installed, cloned from a per-server template so each call is cheap.
    */
   createDatabase(label?: string): Promise<TestDatabase>;
   /**
-   * For crash tests: SIGKILL the postmaster, then start it again on the same data directory.
-   * Only `embedded` supports it; others reject with an InfraError.
+   * For crash tests: SIGKILL the postmaster (and its backends), then start it again on the same data
+   * directory; crash recovery replays the WAL. Only `embedded` supports it; others reject with an
+   * InfraError. Start the server with `settings: { synchronous_commit: 'on' }` when the test expects
+   * every acknowledged commit to survive: the default test setting (off) may lose the last ~600 ms
+   * of commits, exactly as Postgres documents. (fsync=off is harmless here: a process crash does not
+   * lose the OS page cache.)
    */
   crashAndRestart?(): Promise<void>;
   /** Stops the server (embedded/testcontainers) or drops every database this handle created (url). */

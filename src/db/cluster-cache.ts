@@ -1,0 +1,137 @@
+import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { cp, mkdir, mkdtemp, readdir, rename, rm, stat, chown, chmod } from 'node:fs/promises';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { InfraError } from './errors.ts';
+import { loadEmbeddedPostgres } from './load-embedded-postgres.ts';
+
+const exec = promisify(execFile);
+
+/** What goes into an initdb'd cluster; all of it is part of the cache key. */
+export interface ClusterSpec {
+  user: string;
+  password: string;
+  authMethod: 'scram-sha-256' | 'password' | 'md5';
+  initdbFlags: readonly string[];
+}
+
+export interface CachedCluster {
+  /** The initdb'd data directory to copy from. Never start a server on it. */
+  dir: string;
+  /** Milliseconds spent creating it, or undefined when it was already cached. */
+  initdbMs?: number;
+}
+
+/**
+ * Returns the cached initdb'd cluster for `spec`, creating it on first use:
+ * `<cacheRoot>/pg17-cluster-<hash of embedded-postgres version + spec>`.
+ *
+ * Race-safe across processes: initdb runs in a private temp dir, is copied to a staging dir next to
+ * the final one, and renamed into place (atomic). A process that loses the race (the final dir
+ * exists by then) deletes its copy and uses the winner's.
+ */
+export async function ensureCluster(cacheRoot: string, spec: ClusterSpec): Promise<CachedCluster> {
+  const { EmbeddedPostgres, version } = await loadEmbeddedPostgres();
+  const key = createHash('sha256')
+    .update(JSON.stringify({ version, platform: process.platform, arch: process.arch, ...spec }))
+    .digest('hex')
+    .slice(0, 12);
+  const dir = join(cacheRoot, `pg17-cluster-${key}`);
+  if (await isCluster(dir)) return { dir };
+
+  const t0 = performance.now();
+  await mkdir(cacheRoot, { recursive: true });
+  const work = await mkdtemp(join(tmpdir(), 'hv-initdb-'));
+  const pgOwner = await postgresOwner();
+  if (pgOwner !== undefined) await chown(work, pgOwner.uid, pgOwner.gid); // initdb runs as postgres
+  const staging = join(cacheRoot, `.staging-${key}-${randomBytes(4).toString('hex')}`);
+  try {
+    const logs: string[] = [];
+    const initdb = new EmbeddedPostgres({
+      databaseDir: join(work, 'data'),
+      user: spec.user,
+      password: spec.password,
+      authMethod: spec.authMethod,
+      initdbFlags: [...spec.initdbFlags],
+      createPostgresUser: true,
+      persistent: true,
+      onLog: (m) => logs.push(m),
+      onError: (m) => logs.push(String(m)),
+    });
+    try {
+      await initdb.initialise();
+    } catch (err) {
+      throw new InfraError({
+        what: `initdb failed (${lastLines(logs)})`,
+        where: join(work, 'data'),
+        hint: `check disk space and that the embedded-postgres ${version} binaries run on this machine`,
+        cause: err,
+      });
+    }
+    await cp(join(work, 'data'), staging, { recursive: true });
+    try {
+      await rename(staging, dir);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (!(code === 'ENOTEMPTY' || code === 'EEXIST') || !(await isCluster(dir))) throw err;
+      // another process won the race: its cluster is as good as ours
+    }
+    return { dir, initdbMs: performance.now() - t0 };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Copies a cached cluster into `dataDir` (which must exist and be empty) and gives it to the user
+ * the postmaster runs as (`postgres` when we are root), with the 0700 mode Postgres insists on.
+ */
+export async function copyCluster(from: string, dataDir: string): Promise<void> {
+  await cp(from, dataDir, { recursive: true });
+  const owner = await postgresOwner();
+  if (owner !== undefined) await chownTree(dataDir, owner.uid, owner.gid);
+  await chmod(dataDir, 0o700);
+}
+
+let owner: Promise<{ uid: number; gid: number } | undefined> | undefined;
+
+/** uid/gid of the `postgres` OS user when running as root (Postgres refuses to run as root). */
+export function postgresOwner(): Promise<{ uid: number; gid: number } | undefined> {
+  owner ??= (async () => {
+    if (userInfo().uid !== 0) return undefined;
+    const ids = async () => {
+      const [u, g] = await Promise.all([exec('id', ['-u', 'postgres']), exec('id', ['-g', 'postgres'])]);
+      return { uid: Number(u.stdout.trim()), gid: Number(g.stdout.trim()) };
+    };
+    try {
+      return await ids();
+    } catch {
+      // as embedded-postgres's createPostgresUser does, on a machine that has a cache but no user yet
+      await exec('groupadd', ['-f', 'postgres']);
+      await exec('useradd', ['-g', 'postgres', 'postgres']).catch(() => undefined);
+      return ids();
+    }
+  })();
+  return owner;
+}
+
+async function chownTree(path: string, uid: number, gid: number): Promise<void> {
+  await chown(path, uid, gid);
+  const entries = await readdir(path, { withFileTypes: true, recursive: true });
+  await Promise.all(entries.map((e) => chown(join(e.parentPath, e.name), uid, gid)));
+}
+
+async function isCluster(dir: string): Promise<boolean> {
+  try {
+    return (await stat(join(dir, 'PG_VERSION'))).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function lastLines(logs: readonly string[]): string {
+  return logs.join('').trim().split('\n').slice(-3).join(' ').slice(0, 300);
+}

@@ -1,0 +1,144 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type pg from 'pg';
+import { connect } from './connect.ts';
+import { InfraError } from './errors.ts';
+import { LEGACY_SCHEMA_PATH, SUPABASE_SHIM_PATH } from './project-paths.ts';
+import { hostPortOf, withDatabase } from './redact-uri.ts';
+import { DB_PREFIX, type TestDatabase } from './types.ts';
+
+/** Arbitrary first key of our advisory locks ("hv"), so they do not collide with the app's. */
+const LOCK_CLASS = 0x6876;
+
+/**
+ * Hands out databases `hv_<label>_<random>` cloned from `hv_template_<hash>`, the template holding
+ * the Supabase shim and the legacy schema. The hash covers both SQL files, so editing either makes a
+ * new template; old templates are left in place (a few MB each, reused by the next run with the same
+ * SQL) and can be dropped by hand.
+ *
+ * Every name this class drops starts with {@link DB_PREFIX}: it never touches another database.
+ */
+export class DatabaseFactory {
+  private template: Promise<string> | undefined;
+  private readonly created = new Map<string, TestDatabase>();
+
+  constructor(private readonly adminUri: string) {}
+
+  /** Creates a fresh database from the template (building the template first if needed). */
+  async createDatabase(label = 'db'): Promise<TestDatabase> {
+    const template = await this.ensureTemplate();
+    const name = `${DB_PREFIX}${sanitizeLabel(label)}_${randomBytes(6).toString('hex')}`;
+    await this.admin(`create database ${name}`, (c) =>
+      c.query(`CREATE DATABASE ${c.escapeIdentifier(name)} TEMPLATE ${c.escapeIdentifier(template)}`),
+    );
+    let dropping: Promise<void> | undefined;
+    const db: TestDatabase = {
+      name,
+      uri: withDatabase(this.adminUri, name),
+      drop: () => {
+        dropping ??= this.dropDatabase(name).then(() => {
+          this.created.delete(name);
+        });
+        return dropping;
+      },
+      [Symbol.asyncDispose]: () => db.drop(),
+    };
+    this.created.set(name, db);
+    return db;
+  }
+
+  /** Drops every database this factory created and has not dropped yet. */
+  async dropAll(): Promise<void> {
+    const results = await Promise.allSettled([...this.created.values()].map((db) => db.drop()));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
+  }
+
+  private async dropDatabase(name: string): Promise<void> {
+    assertOwned(name);
+    // WITH (FORCE) (PG 13+) terminates the connections a test forgot to close.
+    await this.admin(`drop database ${name}`, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`));
+  }
+
+  private ensureTemplate(): Promise<string> {
+    this.template ??= buildTemplate(this.adminUri).catch((err: unknown) => {
+      this.template = undefined; // let the next call try again
+      throw err;
+    });
+    return this.template;
+  }
+
+  private async admin<T>(what: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+    const client = await connect(this.adminUri);
+    try {
+      return await fn(client);
+    } catch (err) {
+      throw new InfraError({ what: `cannot ${what}`, where: hostPortOf(this.adminUri) ?? 'the server', hint: 'see the cause; the server may be short of disk or connections', cause: err });
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+}
+
+/** The template's SQL, read from disk at run time, and its content hash. */
+export async function templateSource(): Promise<{ name: string; sql: readonly string[] }> {
+  const sql = await Promise.all([readFile(SUPABASE_SHIM_PATH, 'utf8'), readFile(LEGACY_SCHEMA_PATH, 'utf8')]);
+  const hash = createHash('sha256').update(sql.join('\0')).digest('hex').slice(0, 12);
+  return { name: `${DB_PREFIX}template_${hash}`, sql };
+}
+
+/**
+ * Makes sure `hv_template_<hash>` exists on the server, building it if not. Race-safe across
+ * processes (vitest workers sharing one server): the build runs under a session advisory lock on the
+ * maintenance database, into `hv_build_<hash>_<random>`, which is renamed only once complete — so
+ * a template that exists is always whole, and a build that died half-way is dropped by the next one.
+ */
+async function buildTemplate(adminUri: string): Promise<string> {
+  const { name, sql } = await templateSource();
+  const hash = name.slice(`${DB_PREFIX}template_`.length);
+  const admin = await connect(adminUri);
+  try {
+    if (await exists(admin, name)) return name;
+    await admin.query('SELECT pg_advisory_lock($1::int, hashtext($2))', [LOCK_CLASS, name]);
+    if (await exists(admin, name)) return name; // another process built it while we waited
+    const leftovers = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [`${DB_PREFIX}build_${hash}_`]);
+    for (const { datname } of leftovers.rows) {
+      assertOwned(datname);
+      await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(datname)} WITH (FORCE)`);
+    }
+    const build = `${DB_PREFIX}build_${hash}_${randomBytes(4).toString('hex')}`;
+    const ident = admin.escapeIdentifier(build);
+    // template0: whatever a shared server's template1 holds stays out; UTF8 for normalize().
+    await admin.query(`CREATE DATABASE ${ident} TEMPLATE template0 ENCODING 'UTF8'`);
+    const client = await connect(withDatabase(adminUri, build));
+    try {
+      for (const text of sql) await client.query(text);
+    } finally {
+      await client.end();
+    }
+    // Nobody may connect to a template (CREATE DATABASE ... TEMPLATE fails while anyone is).
+    await admin.query(`ALTER DATABASE ${ident} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
+    await admin.query(`ALTER DATABASE ${ident} RENAME TO ${admin.escapeIdentifier(name)}`);
+    return name;
+  } catch (err) {
+    if (err instanceof InfraError) throw err;
+    throw new InfraError({ what: `cannot build template database ${name}`, where: hostPortOf(adminUri) ?? 'the server', hint: 'check src/db/supabase-shim.sql and src/migration/legacy/schema.sql apply cleanly', cause: err });
+  } finally {
+    await admin.end().catch(() => undefined); // also releases the advisory lock
+  }
+}
+
+async function exists(client: pg.Client, name: string): Promise<boolean> {
+  const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  return rowCount === 1;
+}
+
+function assertOwned(name: string): void {
+  if (!name.startsWith(DB_PREFIX)) throw new Error(`refusing to drop ${name}: not created by habit-verify`);
+}
+
+/** Lower-case [a-z0-9_], at most 32 characters, so the full name stays under Postgres's 63. */
+function sanitizeLabel(label: string): string {
+  const clean = label.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 32);
+  return clean === '' ? 'db' : clean;
+}
