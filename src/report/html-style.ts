@@ -1,0 +1,57 @@
+/** The report's only stylesheet, inlined: the page makes no network request. */
+export const HTML_STYLE = `
+:root { --pass: #1a7f37; --fail: #cf222e; --warn: #9a6700; --muted: #57606a; --line: #d0d7de; --bg2: #f6f8fa; }
+* { box-sizing: border-box; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK KR", "Malgun Gothic", "Apple SD Gothic Neo", sans-serif; margin: 0; color: #1f2328; }
+header, main, footer { max-width: 1200px; margin: 0 auto; padding: 16px 24px; }
+header { border-bottom: 1px solid var(--line); }
+h1 { font-size: 26px; margin: 4px 0 8px; }
+h2 { font-size: 21px; margin: 32px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+h3 { font-size: 18px; margin: 0 0 8px; }
+h4 { font-size: 15px; margin: 16px 0 6px; }
+.meta { color: var(--muted); font-size: 13px; margin: 0 0 12px; }
+.meta code { font-size: 12px; }
+.explain { color: var(--muted); max-width: 80ch; }
+.gates { display: flex; flex-wrap: wrap; gap: 12px; margin: 12px 0; }
+.gate { border: 2px solid var(--line); border-radius: 10px; padding: 10px 16px; min-width: 220px; display: flex; align-items: center; gap: 14px; }
+.gate .badge { font-size: 28px; font-weight: 800; letter-spacing: .04em; color: #fff; border-radius: 8px; padding: 4px 14px; }
+.gate .name { font-size: 18px; font-weight: 700; display: block; }
+.gate .counts { font-size: 13px; color: var(--muted); }
+.gate.v-pass { border-color: var(--pass); } .gate.v-pass .badge { background: var(--pass); }
+.gate.v-fail { border-color: var(--fail); } .gate.v-fail .badge { background: var(--fail); }
+.gate.v-notrun .badge { background: var(--muted); }
+table { border-collapse: collapse; margin: 6px 0; }
+th, td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; vertical-align: top; }
+th { background: var(--bg2); font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.verdict { font-weight: 700; white-space: nowrap; }
+.verdict a { color: inherit; }
+.verdict.passed { color: var(--pass); } .verdict.failed { color: var(--fail); } .verdict.error { color: var(--warn); } .verdict.skipped { color: var(--muted); }
+.failure { border: 2px solid var(--fail); border-radius: 10px; padding: 14px 18px; margin: 16px 0; }
+.message { font-weight: 600; white-space: pre-wrap; overflow-wrap: anywhere; }
+pre { background: var(--bg2); border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 13px; }
+.compare { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; margin: 10px 0 18px; }
+@media (max-width: 900px) { .compare { grid-template-columns: 1fr; } }
+.compare > div { border: 1px solid var(--line); border-radius: 8px; padding: 8px 12px; min-width: 0; overflow-x: auto; }
+.compare h5 { font-size: 14px; margin: 0 0 6px; }
+.fields th { width: 9em; }
+.fields td { overflow-wrap: anywhere; }
+.differs, td.differs, th.differs { background: #ffebe9; color: var(--fail); font-weight: 700; outline: 2px solid var(--fail); outline-offset: -2px; }
+.new-value { display: block; font-size: 11px; color: var(--fail); }
+.habits td, .habits th { text-align: center; padding: 2px 6px; font-size: 13px; }
+.habits th.habit-name, .habits td.habit-name { text-align: left; }
+.s-green { background: #dafbe1; } .s-yellow { background: #fff8c5; } .s-red { background: #ffebe9; } .s-none { background: #fff; color: var(--muted); }
+.s-null, .s-missing { color: var(--muted); font-style: italic; } .s-odd { background: #fbefff; font-family: ui-monospace, monospace; }
+.nodata { color: var(--muted); font-style: italic; }
+.legend { font-size: 12px; color: var(--muted); }
+.killed { color: var(--pass); font-weight: 700; text-align: center; } .notkilled { color: #8c959f; text-align: center; }
+.notkilled.expected { color: var(--fail); }
+.survived { color: var(--fail); font-weight: 800; }
+.matrix th.prop { font-size: 12px; font-weight: 500; vertical-align: bottom; padding: 6px 3px; }
+.matrix th.prop span { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; }
+.matrix td.killed, .matrix td.notkilled { min-width: 2.2em; }
+.chart text { font: 12px system-ui, sans-serif; fill: #1f2328; }
+.chart .err { fill: var(--fail); font-weight: 700; }
+details > summary { cursor: pointer; color: #0969da; }
+footer { color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); }
+`;
