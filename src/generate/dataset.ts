@@ -24,6 +24,11 @@ export interface LegacyRow {
   reward: string | null;
   created_at: string; // ISO UTC
   updated_at: string; // ISO UTC
+  /**
+   * JSON columns holding the JSON literal `null` (`'null'::jsonb`) rather than SQL NULL. A JS `null`
+   * in a column is SQL NULL unless the column is listed here. Absent = none.
+   */
+  json_null_columns?: ('habits' | 'reflection')[];
 }
 
 export interface LegacyDataset {

@@ -1,0 +1,155 @@
+/**
+ * The anomaly catalogue: every kind of odd legacy data the generator can inject, with what the
+ * migration must do about it (see ../migration/mapping-rules.ts) and a pure detector.
+ *
+ * Entries are applied to a row in catalogue order; a later entry may undo an earlier one (habits
+ * replaced by a string, say), so a dataset's `anomalies` metadata lists only what the finished row
+ * exhibits (each id's `detect` holds).
+ */
+import type { AnomalyEntry } from './anomaly/define.ts';
+import { childName100CodePoints, childName101CodePoints, childNameCombiningMark, childNameEmoji, childNameEmpty } from './anomaly/child-name.ts';
+import {
+  habitNameEmpty,
+  habitNameInvalid,
+  habitNamesDuplicate,
+  habitNotObject,
+  habitUnknownKeys,
+  habitsEmpty,
+  habitsJsonNull,
+  habitsNotArray,
+  habitsNull,
+  manyHabits,
+} from './anomaly/habits.ts';
+import { duplicateWeek, nearDuplicateChildNfcNfd, nearDuplicateChildWhitespace, sameChildNameOtherFamily } from './anomaly/identity.ts';
+import { ownerNilUuid, ownerNull, ownerUnknown } from './anomaly/owner.ts';
+import { reflectionFreeform, reflectionJsonNull, reflectionNotObject, reflectionNull } from './anomaly/reflection.ts';
+import { textSqlMetacharacters, textUnicode } from './anomaly/text.ts';
+import {
+  statusCase,
+  statusNone,
+  statusNotString,
+  statusNull,
+  statusUnknown,
+  timesMissing,
+  timesNotArray,
+  timesShort,
+  timesTooLong,
+} from './anomaly/times.ts';
+import { farFutureWeek, farPastWeek, leapDayWeek, weekNotMonday, weekPeriodMismatch, yearBoundaryWeek } from './anomaly/week.ts';
+
+export type { AnomalyEntry, Injection, InjectionContext, JsonColumn, RowDraft, Treatment } from './anomaly/define.ts';
+export { codePointLength, collapseWhitespace, nearDuplicateKey } from './anomaly/inspect.ts';
+
+/** Every anomaly id, in the order entries are applied to a row. */
+export const ANOMALY_IDS = [
+  'same_child_name_other_family',
+  'near_duplicate_child_nfc_nfd',
+  'near_duplicate_child_whitespace',
+  'duplicate_week',
+  'owner_null',
+  'owner_unknown',
+  'owner_nil_uuid',
+  'child_name_empty',
+  'child_name_100_code_points',
+  'child_name_101_code_points',
+  'child_name_emoji',
+  'child_name_combining_mark',
+  'week_not_monday',
+  'leap_day_week',
+  'year_boundary_week',
+  'far_past_week',
+  'far_future_week',
+  'habits_null',
+  'habits_json_null',
+  'habits_empty',
+  'habits_not_array',
+  'many_habits',
+  'habit_not_object',
+  'habit_name_invalid',
+  'habit_unknown_keys',
+  'habit_name_empty',
+  'habit_names_duplicate',
+  'times_missing',
+  'times_not_array',
+  'times_short',
+  'times_too_long',
+  'status_null',
+  'status_none',
+  'status_case',
+  'status_unknown',
+  'status_not_string',
+  'reflection_null',
+  'reflection_json_null',
+  'reflection_not_object',
+  'reflection_freeform',
+  'text_sql_metacharacters',
+  'text_unicode',
+  'week_period_mismatch',
+] as const;
+export type AnomalyId = (typeof ANOMALY_IDS)[number];
+
+/** The catalogue, in {@link ANOMALY_IDS} order. */
+export const ANOMALIES: readonly AnomalyEntry[] = [
+  sameChildNameOtherFamily,
+  nearDuplicateChildNfcNfd,
+  nearDuplicateChildWhitespace,
+  duplicateWeek,
+  ownerNull,
+  ownerUnknown,
+  ownerNilUuid,
+  childNameEmpty,
+  childName100CodePoints,
+  childName101CodePoints,
+  childNameEmoji,
+  childNameCombiningMark,
+  weekNotMonday,
+  leapDayWeek,
+  yearBoundaryWeek,
+  farPastWeek,
+  farFutureWeek,
+  habitsNull,
+  habitsJsonNull,
+  habitsEmpty,
+  habitsNotArray,
+  manyHabits,
+  habitNotObject,
+  habitNameInvalid,
+  habitUnknownKeys,
+  habitNameEmpty,
+  habitNamesDuplicate,
+  timesMissing,
+  timesNotArray,
+  timesShort,
+  timesTooLong,
+  statusNull,
+  statusNone,
+  statusCase,
+  statusUnknown,
+  statusNotString,
+  reflectionNull,
+  reflectionJsonNull,
+  reflectionNotObject,
+  reflectionFreeform,
+  textSqlMetacharacters,
+  textUnicode,
+  weekPeriodMismatch,
+];
+
+const BY_ID = new Map(ANOMALIES.map((a) => [a.id, a]));
+
+/** The catalogue entry of an id (throws RangeError for an unknown id). */
+export function anomalyById(id: AnomalyId): AnomalyEntry {
+  const entry = BY_ID.get(id);
+  if (!entry) throw new RangeError(`unknown anomaly id: ${JSON.stringify(id)}`);
+  return entry;
+}
+
+export function isAnomalyId(value: unknown): value is AnomalyId {
+  return typeof value === 'string' && BY_ID.has(value as AnomalyId);
+}
+
+/**
+ * Relational anomalies with a consequence (quarantine or warning) that can arise between rows without
+ * being injected into either; the generator looks for them in every finished dataset.
+ */
+export const AUDITED_ANOMALIES: readonly AnomalyId[] = ['duplicate_week', 'near_duplicate_child_nfc_nfd', 'near_duplicate_child_whitespace'];
