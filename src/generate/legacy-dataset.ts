@@ -1,0 +1,69 @@
+/**
+ * Seeded fast-check arbitraries of whole legacy datasets (auth.users + habit_tracker).
+ *
+ * Shrinking: rows are one flat array and each row's habits another, so a failing dataset shrinks
+ * toward the one row and the one habit that matter; injected anomalies are per-row arrays that shrink
+ * away too. Ids, weeks, labels, timestamps and users are derived after generation, so any shrunk
+ * dataset is as consistent as a generated one.
+ */
+import fc from 'fast-check';
+import { ANOMALIES, isAnomalyId, type AnomalyId } from './anomalies.ts';
+import type { Injection } from './anomaly/define.ts';
+import { buildDataset } from './build-dataset.ts';
+import type { LegacyDataset } from './dataset.ts';
+import { familiesArbitrary, rowSpecArbitrary } from './dataset-spec.ts';
+
+export type DatasetMode = 'realistic' | 'adversarial' | 'mixed';
+export const DATASET_MODES: readonly DatasetMode[] = ['realistic', 'adversarial', 'mixed'];
+
+export interface LegacyDatasetOptions {
+  /**
+   * realistic: what the app writes (Monday weeks, consistent labels, valid statuses, some null).
+   * adversarial: the realistic base with 0–2 catalogue anomalies injected into each row.
+   * mixed: mostly realistic, one row in eight gets one anomaly.
+   */
+  mode: DatasetMode;
+  /** Upper bound on rows (default 20). */
+  maxRows?: number;
+  /** Lower bound on rows (default 0). Equal bounds give an exact count. */
+  minRows?: number;
+  /**
+   * Restricts injected anomalies to these ids. In adversarial mode every row then gets at least one
+   * (relational ones still need an earlier clean row, so row 1 never carries them). Not allowed in
+   * realistic mode.
+   */
+  anomalies?: readonly AnomalyId[];
+}
+
+export function legacyDatasetArbitrary(opts: LegacyDatasetOptions): fc.Arbitrary<LegacyDataset> {
+  const { mode, minRows = 0, maxRows = Math.max(20, minRows), anomalies } = opts;
+  if (!Number.isSafeInteger(minRows) || !Number.isSafeInteger(maxRows) || minRows < 0 || maxRows < minRows) {
+    throw new RangeError(`row bounds must be integers with 0 <= minRows <= maxRows, got minRows=${minRows} maxRows=${maxRows}`);
+  }
+  if (anomalies !== undefined) {
+    if (mode === 'realistic') throw new RangeError('realistic mode injects no anomalies: use mixed or adversarial');
+    const unknown = anomalies.filter((a) => !isAnomalyId(a));
+    if (unknown.length > 0 || anomalies.length === 0) {
+      throw new RangeError(`anomalies must be a non-empty list of catalogue ids, got ${JSON.stringify(anomalies)}`);
+    }
+  }
+  const maxFamilies = Math.max(3, Math.ceil(maxRows / 6));
+  const rows = fc.array(rowSpecArbitrary(maxFamilies, injectionsArbitrary(mode, anomalies)), {
+    minLength: minRows,
+    maxLength: maxRows,
+    size: 'max',
+  });
+  return fc.tuple(familiesArbitrary(maxFamilies), rows).map(([families, rowSpecs]) => buildDataset({ families, rows: rowSpecs }));
+}
+
+function injectionsArbitrary(mode: DatasetMode, only: readonly AnomalyId[] | undefined): fc.Arbitrary<Injection[]> {
+  if (mode === 'realistic') return fc.constant([]);
+  const pool = only === undefined ? ANOMALIES : ANOMALIES.filter((a) => only.includes(a.id));
+  const one = fc.oneof(...pool.map((a) => a.inject));
+  if (mode === 'adversarial') return fc.array(one, { minLength: only === undefined ? 0 : 1, maxLength: 2, size: 'max' });
+  return fc.oneof(
+    { withCrossShrink: true },
+    { weight: 7, arbitrary: fc.constant<Injection[]>([]) },
+    { weight: 1, arbitrary: fc.array(one, { minLength: 1, maxLength: 1 }) },
+  );
+}
