@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readdir, rename, rm, stat, chown, chmod } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { track } from './cleanup-registry.ts';
 import { InfraError } from './errors.ts';
 import { loadEmbeddedPostgres } from './load-embedded-postgres.ts';
 
@@ -47,6 +49,18 @@ export async function ensureCluster(cacheRoot: string, spec: ClusterSpec): Promi
   const pgOwner = await postgresOwner();
   if (pgOwner !== undefined) await chown(work, pgOwner.uid, pgOwner.gid); // initdb runs as postgres
   const staging = join(cacheRoot, `.staging-${key}-${randomBytes(4).toString('hex')}`);
+  // A signal or exit during initdb must not leave the work or staging dir behind either.
+  const scratch = {
+    close: async () => {
+      await rm(work, { recursive: true, force: true });
+      await rm(staging, { recursive: true, force: true });
+    },
+    closeSync: () => {
+      rmSync(work, { recursive: true, force: true });
+      rmSync(staging, { recursive: true, force: true });
+    },
+  };
+  const untrack = track(scratch);
   try {
     const logs: string[] = [];
     const initdb = new EmbeddedPostgres({
@@ -80,8 +94,8 @@ export async function ensureCluster(cacheRoot: string, spec: ClusterSpec): Promi
     }
     return { dir, initdbMs: performance.now() - t0 };
   } finally {
-    await rm(work, { recursive: true, force: true });
-    await rm(staging, { recursive: true, force: true });
+    await scratch.close();
+    untrack();
   }
 }
 

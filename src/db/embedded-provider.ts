@@ -45,15 +45,22 @@ const TEST_SETTINGS: Readonly<Record<string, string>> = {
 const PORT_ATTEMPTS = 5;
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 5_000;
+const LOG_TAIL = 100;
 
 export async function startEmbedded(opts: StartOptions): Promise<StartedPostgres> {
   const t0 = performance.now();
   const cluster = await ensureCluster(opts.cacheDir ?? DEFAULT_CACHE_DIR, CLUSTER);
   const dataDir = await mkdtemp(join(tmpdir(), 'hv-pg-'));
   const server = new EmbeddedServer(dataDir, { ...TEST_SETTINGS, ...opts.settings });
+  let copyMs: number;
+  let startMs: number;
   try {
+    const t1 = performance.now();
     await copyCluster(cluster.dir, dataDir);
+    const t2 = performance.now();
     await server.listenOnFreePort(opts.port);
+    startMs = performance.now() - t2;
+    copyMs = t2 - t1;
     await server.probe();
   } catch (err) {
     await server.close();
@@ -63,6 +70,8 @@ export async function startEmbedded(opts: StartOptions): Promise<StartedPostgres
     readyMs: performance.now() - t0,
     cacheHit: cluster.initdbMs === undefined,
     ...(cluster.initdbMs === undefined ? {} : { initdbMs: cluster.initdbMs }),
+    copyMs,
+    startMs,
   };
   return server;
 }
@@ -73,6 +82,8 @@ class EmbeddedServer implements StartedPostgres {
   timings: StartTimings = { readyMs: 0 };
   private port = 0;
   private postmasterPid: number | undefined;
+  /** The instance being started, so a signal arriving mid-start still finds the postmaster to kill. */
+  private starting: EmbeddedPostgres | undefined;
   private factory: DatabaseFactory | undefined;
   private closing: Promise<void> | undefined;
   private readonly untrack: () => void;
@@ -143,7 +154,7 @@ class EmbeddedServer implements StartedPostgres {
 
   close(): Promise<void> {
     this.closing ??= (async () => {
-      const pid = this.postmasterPid;
+      const pid = this.livePid();
       if (pid !== undefined) {
         // Immediate shutdown (SIGQUIT): no checkpoint, the data dir is deleted right after.
         signal(pid, 'SIGQUIT');
@@ -158,7 +169,7 @@ class EmbeddedServer implements StartedPostgres {
   }
 
   closeSync(): void {
-    const pid = this.postmasterPid;
+    const pid = this.livePid();
     if (pid !== undefined && isAlive(pid)) waitForDeathSync(killTreeSync(pid), 2_000);
     rmSync(this.dataDir, { recursive: true, force: true, maxRetries: 5 });
   }
@@ -167,10 +178,20 @@ class EmbeddedServer implements StartedPostgres {
     return this.close();
   }
 
+  private livePid(): number | undefined {
+    return this.postmasterPid ?? (this.starting === undefined ? undefined : childPid(this.starting));
+  }
+
   /** One start attempt on `port`. Postgres's own log says why when it exits instead. */
   private async listen(port: number): Promise<void> {
     const { EmbeddedPostgres } = await loadEmbeddedPostgres();
+    // The postmaster logs to stderr for its whole life (every failed statement is an ERROR line):
+    // keep only the tail, which is all an error message needs.
     const logs: string[] = [];
+    const keep = (m: string) => {
+      logs.push(m);
+      if (logs.length > LOG_TAIL) logs.splice(0, logs.length - LOG_TAIL);
+    };
     const pg: EmbeddedPostgres = new EmbeddedPostgres({
       databaseDir: this.dataDir,
       port,
@@ -180,9 +201,10 @@ class EmbeddedServer implements StartedPostgres {
       persistent: true,
       createPostgresUser: true,
       postgresFlags: Object.entries(this.settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
-      onLog: (m) => logs.push(m),
-      onError: (m) => logs.push(m instanceof Error ? m.message : String(m)),
+      onLog: keep,
+      onError: (m) => keep(m instanceof Error ? m.message : String(m)),
     });
+    this.starting = pg;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`not ready after ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
@@ -200,6 +222,7 @@ class EmbeddedServer implements StartedPostgres {
     }
     this.port = port;
     this.postmasterPid = (await readPostmasterPid(this.dataDir)) ?? childPid(pg);
+    this.starting = undefined;
   }
 }
 

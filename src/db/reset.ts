@@ -9,11 +9,15 @@ import { codeOf } from './errors.ts';
  * in a single `TRUNCATE … RESTART IDENTITY CASCADE` (one statement, one round trip; sequences owned
  * by the tables restart so generated ids repeat from run to run).
  *
- * Why not a fresh database per case: measured by `npm run bench:db` (reports/bench-db.json) on the
- * 2-core dev machine, 50 cases over 10 tables with a few rows each:
- *   TRUNCATE reset                      ~2–4 ms per case
- *   CREATE DATABASE … TEMPLATE + DROP   ~60–110 ms per case (each database is ~300 files to create)
- * i.e. TRUNCATE is ~25–40× cheaper. The template clone stays the tool for one database per run.
+ * Why not a fresh database per case: `npm run bench:db` (reports/bench-db.json), 50 cases over 10
+ * tables holding 5 rows each, 2-core dev machine shared with other jobs (so ranges over 3 runs):
+ *   TRUNCATE reset                          12–48 ms per case  (9 ms with TMPDIR=/dev/shm)
+ *   CREATE DATABASE … TEMPLATE + DROP       33–457 ms (WAL_LOG), 29–100 ms (FILE_COPY)
+ * i.e. the template clone costs 2.3–10× the TRUNCATE; it stays the tool for one database per run.
+ * Both are bound by file creation on ext4: TRUNCATE gives every table, index, TOAST table and
+ * (RESTART IDENTITY) sequence a new file. For the same reason `DELETE FROM` each table + `setval`
+ * measured 0.4–0.7 ms; it is not used because DELETE fires the tables' row triggers (the
+ * migration's sync triggers among them), must follow foreign-key order, and leaves dead rows.
  *
  * What TRUNCATE does not reset: roles and settings (cluster-wide, set by the shim only), sequences
  * not owned by a table column, and non-table objects a case might create (cases must not do DDL;

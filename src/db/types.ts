@@ -35,6 +35,10 @@ export interface StartTimings {
   initdbMs?: number;
   /** `embedded`: whether the cached initdb'd cluster was reused. */
   cacheHit?: boolean;
+  /** `embedded`: copying the cached cluster into the temp data dir (file creation dominates). */
+  copyMs?: number;
+  /** `embedded`: postmaster spawn to "ready to accept connections". */
+  startMs?: number;
 }
 
 /** A fresh database created by the harness, with the Supabase shim and the legacy schema installed. */
