@@ -10,10 +10,10 @@ import { codeOf } from './errors.ts';
  * by the tables restart so generated ids repeat from run to run).
  *
  * Why not a fresh database per case: `npm run bench:db` (reports/bench-db.json), 50 cases over 10
- * tables holding 5 rows each, 2-core dev machine shared with other jobs (so ranges over 3 runs):
+ * tables holding 5 rows each, 2-core dev machine shared with other jobs (so ranges over 4 runs):
  *   TRUNCATE reset                          12–48 ms per case  (9 ms with TMPDIR=/dev/shm)
- *   CREATE DATABASE … TEMPLATE + DROP       33–457 ms (WAL_LOG), 29–100 ms (FILE_COPY)
- * i.e. the template clone costs 2.3–10× the TRUNCATE; it stays the tool for one database per run.
+ *   CREATE DATABASE … TEMPLATE + DROP       33–457 ms (WAL_LOG), 29–311 ms (FILE_COPY)
+ * i.e. the template clone costs 2.3–10.4× the TRUNCATE; it stays the tool for one database per run.
  * Both are bound by file creation on ext4: TRUNCATE gives every table, index, TOAST table and
  * (RESTART IDENTITY) sequence a new file. For the same reason `DELETE FROM` each table + `setval`
  * measured 0.4–0.7 ms; it is not used because DELETE fires the tables' row triggers (the
