@@ -1,1 +1,143 @@
-console.log("hi", process.argv.slice(2))
+/**
+ * habit-verify: the command line. Parses argv, calls one command, maps errors to exit codes:
+ * 0 ok · 1 a property failed · 2 usage or bad input · 3 infrastructure (no Postgres, no runtime).
+ */
+import { Command, CommanderError } from 'commander';
+import { loadConfig, ConfigError } from '../config.ts';
+import { InfraError } from '../db/errors.ts';
+import { closeAll } from '../db/cleanup-registry.ts';
+import { EXIT } from './exit-codes.ts';
+import { UsageError } from './usage-error.ts';
+import { gateCommand } from './commands/gate.ts';
+import { replayCommand } from './commands/replay.ts';
+import { defectsCommand } from './commands/defects.ts';
+
+async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command('habit-verify')
+    .description('Verifies the habit_tracker Strangler Fig migration on real PostgreSQL, phase by phase.')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  const pgHelp = 'Postgres: embedded (default, no install), url (DATABASE_URL), testcontainers (Docker)';
+  program
+    .command('gate')
+    .argument('<phase>', 'phase-0 | phase-1 | phase-2 | phase-3 | rollback | all')
+    .description('run the properties that gate a phase (saved regressions first); exit 0 pass, 1 fail')
+    .option('--runs <n>', 'random cases per property (default: each property\'s budget; env HV_RUNS)')
+    .option('--seed <n>', 'fast-check seed (default: random, printed; env HV_SEED)')
+    .option('--time-budget <duration>', 'wall-clock budget for the whole gate, e.g. 90s, 2m')
+    .option('--shard <i/n>', 'run the i-th of n shards of the properties')
+    .option('--pg <provider>', pgHelp)
+    .option('--report-dir <dir>', 'where run directories are written (default reports/)')
+    .option('--defect <id>', 'switch in one broken variant of the migration (see `defects`)')
+    .option('--no-save-regressions', 'do not save counterexamples under fixtures/regressions/')
+    .option('--json', 'print the run as JSON on stdout')
+    .action(async (phase: string, flags) => {
+      code = await gateCommand(phase, flags, loadConfig());
+    });
+
+  program
+    .command('replay')
+    .argument('<property>', 'e.g. phase-0/round-trip')
+    .description('reproduce a failure exactly as printed: minimal dataset and diff; exit 1 while it fails')
+    .option('--seed <n>', 'seed printed by the failing run')
+    .option('--path <path>', 'counterexample path printed by the failing run')
+    .option('--fixture <file>', 'a saved counterexample (fixtures/regressions/*.json)')
+    .option('--defect <id>', 'the defect the failing run used')
+    .option('--pg <provider>', pgHelp)
+    .option('--json', 'print the result as JSON')
+    .action(async (property: string, flags) => {
+      code = await replayCommand(property, flags, loadConfig());
+    });
+
+  program
+    .command('defects')
+    .description('list the defect catalogue (broken variants each property must catch)')
+    .option('--json', 'as JSON: [{ id, phases, description, planReference }]')
+    .action((flags: { json?: boolean }) => {
+      process.stdout.write(defectsCommand(flags));
+    });
+
+  program
+    .command('generate')
+    .description('print a seeded legacy dataset: same seed, same bytes, in any time zone')
+    .requiredOption('--seed <n>', 'seed')
+    .requiredOption('--rows <n>', 'number of habit_tracker rows')
+    .option('--mode <mode>', 'realistic | adversarial | mixed', 'realistic')
+    .option('--format <format>', 'sql | json | csv', 'sql')
+    .action(async (flags: { seed: string; rows: string; mode: string; format: string }) => {
+      const { generateCommand } = await import('./commands/generate.ts');
+      const { intFlag } = await import('./parse.ts');
+      process.stdout.write(
+        await generateCommand({
+          seed: intFlag('--seed', flags.seed, 0)!,
+          rows: intFlag('--rows', flags.rows, 0)!,
+          mode: flags.mode as 'realistic',
+          format: flags.format as 'sql',
+        }),
+      );
+    });
+
+  program
+    .command('load')
+    .argument('<dump>', 'a legacy dump: .sql (auth.users + habit_tracker inserts) or .json')
+    .description('load a legacy dump into a fresh ephemeral database and print counts')
+    .option('--pg <provider>', pgHelp)
+    .option('--json', 'print counts as JSON')
+    .action(async (dump: string, flags) => {
+      const { loadCommand } = await import('./commands/load.ts');
+      code = await loadCommand(dump, flags, loadConfig());
+    });
+
+  program
+    .command('check')
+    .argument('<dump>', 'a legacy dump (.sql or .json) of real, sanitised data')
+    .description('backfill a dump and run every fixed-data check: round trip, accounting, constraints, drift')
+    .option('--pg <provider>', pgHelp)
+    .option('--batch-size <n>', 'backfill batch size', '1000')
+    .option('--save-drift <legacy-id>', 'turn this legacy row into a regression fixture')
+    .option('--json', 'print the result as JSON')
+    .action(async (dump: string, flags) => {
+      const { checkCommand } = await import('./commands/check.ts');
+      code = await checkCommand(dump, flags, loadConfig());
+    });
+
+  program
+    .command('lint')
+    .argument('[files...]', '.sql or .md files (Markdown: its sql code blocks)')
+    .description('flag unsafe DDL (squawk plus rules for what it misses)')
+    .option('--project', "lint the project's own migration SQL")
+    .option('--json', 'print { findings: [...] }')
+    .action(async (files: string[], flags: { project?: boolean; json?: boolean }) => {
+      const { lintCommand } = await import('./commands/lint.ts');
+      const { PROJECT_ROOT } = await import('../db/project-paths.ts');
+      const r = await lintCommand({ files, project: flags.project ?? false, json: flags.json ?? false, root: PROJECT_ROOT });
+      process.stdout.write(r.output);
+      code = r.exitCode;
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof UsageError || err instanceof ConfigError || (err as { exitCode?: number }).exitCode === EXIT.usage) {
+      const hint = (err as { hint?: string }).hint;
+      process.stderr.write(`habit-verify: ${(err as Error).message}${hint ? `\n  what to do: ${hint}` : ''}\n`);
+      return EXIT.usage;
+    }
+    if (err instanceof InfraError) {
+      process.stderr.write(`habit-verify: ${err.message}\n`);
+      return EXIT.infra;
+    }
+    process.stderr.write(`habit-verify: unexpected error: ${(err as Error)?.stack ?? String(err)}\n`);
+    return EXIT.infra;
+  } finally {
+    await closeAll();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

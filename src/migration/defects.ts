@@ -48,8 +48,15 @@ export const DEFECTS = [
   {
     id: 'week-end-off-by-one',
     phases: ['phase-0'],
-    description: 'week_end_date is start + 7 days: the NOT VALID check_week_dates constraint lets it in and only VALIDATE finds it.',
-    planReference: 'classic (the plan computes end dates in JS milliseconds in three places)',
+    description: 'week_end_date is start + 7 days. NOT VALID does not let it in (new rows are still checked): every week fails check_week_dates and its row is lost to unexpected_error.',
+    planReference: 'classic (the plan computes end dates in JS milliseconds in three places, and reads NOT VALID as "not applied yet")',
+    expectedKillers: ['phase-0/accounting', 'phase-0/round-trip'],
+  },
+  {
+    id: 'fk-checks-off-for-speed',
+    phases: ['phase-0'],
+    description: 'The backfill runs with session_replication_role = replica (the bulk-load trick that skips FK triggers) and no longer quarantines owners missing from auth.users: orphan rows get in, and only VALIDATE CONSTRAINT finds them.',
+    planReference: "Phase 0 Step 2: user_id: row.user_id || '00000000-…' assumes every owner exists; classic bulk-load shortcut",
     expectedKillers: ['phase-0/constraint-validity'],
   },
   {

@@ -16,7 +16,7 @@ export function driftFunctionStep(opts?: MigrationOptions): Step {
     name: 'create-drift-function',
     why: 'full comparison of legacy and new, not counts plus ten samples as the plan does',
     up: driftSql(opts),
-    down: 'DROP FUNCTION IF EXISTS public.hv_drift(integer, integer);\nDROP FUNCTION IF EXISTS public.hv_ts_text(timestamptz);',
+    down: 'DROP FUNCTION IF EXISTS public.hv_drift(integer, integer);',
   };
 }
 
@@ -48,9 +48,6 @@ function driftSql(opts?: MigrationOptions): string {
     '',
   );
   return `
-    CREATE OR REPLACE FUNCTION public.hv_ts_text(t timestamptz) RETURNS text
-    LANGUAGE sql STABLE AS $$ SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') $$;
-
     CREATE OR REPLACE FUNCTION public.hv_drift(p_sample_permille integer DEFAULT 1000, p_salt integer DEFAULT 0)
     RETURNS TABLE (legacy_id bigint, child text, week date, habit_index integer, day integer,
                    field text, legacy text, new text, kind text)

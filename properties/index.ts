@@ -1,0 +1,31 @@
+/**
+ * Every property, by gate. A gate runs its properties in this order; `all` runs every phase in order,
+ * then rollback.
+ */
+import type { AnyProperty } from '../src/runner/property.ts';
+import { roundTrip } from './phase-0/round-trip.ts';
+import { accounting } from './phase-0/accounting.ts';
+import { constraintValidity } from './phase-0/constraint-validity.ts';
+import { idempotency } from './phase-0/idempotency.ts';
+import { resumability } from './phase-0/resumability.ts';
+import { batchSizeIndependence } from './phase-0/batch-size-independence.ts';
+import { timeZoneIndependence } from './phase-0/time-zone-independence.ts';
+import { driftDetector } from './phase-0/drift-detector.ts';
+
+export const GATES = {
+  'phase-0': [roundTrip, accounting, constraintValidity, idempotency, resumability, batchSizeIndependence, timeZoneIndependence, driftDetector],
+} satisfies Record<string, AnyProperty[]>;
+
+export type GateName = keyof typeof GATES | 'all';
+export const GATE_NAMES = [...Object.keys(GATES), 'all'] as GateName[];
+
+/** The properties of a gate, in order (`all`: every gate's). */
+export function propertiesOf(gate: GateName): AnyProperty[] {
+  if (gate === 'all') return Object.values(GATES).flat();
+  return GATES[gate];
+}
+
+/** Every property by name. */
+export function findProperty(name: string): AnyProperty | undefined {
+  return Object.values(GATES).flat().find((p) => p.name === name);
+}

@@ -1,0 +1,43 @@
+/**
+ * Shared steps of the phase-0 properties: a database with Phase 0 applied, one case = load a dataset,
+ * run the backfill, read back what the oracles need.
+ */
+import type pg from 'pg';
+import type { PropertyContext } from '../../src/runner/property.ts';
+import type { LegacyDataset } from '../../src/generate/dataset.ts';
+import { phase0 } from '../../src/migration/phase-0/phase-0.ts';
+import { runBackfill, type BackfillResult } from '../../src/migration/phase-0/backfill.ts';
+import { loadDataset } from '../../src/db/load-dataset.ts';
+import { expectedOutcomes, type Outcome } from '../../src/check/canonical.ts';
+import { readLegacyRows, readLegacyView, readQuarantine, readUserIds } from '../../src/check/read-state.ts';
+import type { CanonicalRow } from '../../src/check/canonical.ts';
+import type { QuarantineRow } from '../../src/check/read-state.ts';
+
+export async function setupPhase0(ctx: PropertyContext): Promise<void> {
+  await phase0.apply(ctx.client, { defect: ctx.defect });
+}
+
+export interface MigratedCase {
+  backfill: BackfillResult;
+  expected: Map<number, Outcome>;
+  view: CanonicalRow[];
+  quarantine: QuarantineRow[];
+}
+
+/** Loads the dataset, runs the backfill, and reads back the expected and actual outcomes. */
+export async function migrate(ctx: PropertyContext, dataset: LegacyDataset, batchSize = 1000): Promise<MigratedCase> {
+  await loadDataset(ctx.client, dataset);
+  const backfill = await runBackfill(ctx.client, { batchSize, defect: ctx.defect });
+  return { backfill, ...(await readOutcomes(ctx.client)) };
+}
+
+/** Expected outcomes from the legacy rows as stored, and the actual view and quarantine. */
+export async function readOutcomes(client: pg.ClientBase): Promise<Omit<MigratedCase, 'backfill'>> {
+  const [legacy, users, view, quarantine] = [
+    await readLegacyRows(client),
+    await readUserIds(client),
+    await readLegacyView(client),
+    await readQuarantine(client),
+  ];
+  return { expected: expectedOutcomes(legacy, users), view, quarantine };
+}

@@ -1,0 +1,59 @@
+/**
+ * Reads the legacy table and the legacy view into plain, time-zone-independent values: dates as
+ * `YYYY-MM-DD`, timestamps as UTC text with microseconds, ids as numbers.
+ */
+import type pg from 'pg';
+import type { LegacyRow } from '../generate/dataset.ts';
+import type { CanonicalRow } from './canonical.ts';
+import type { QuarantineReason } from '../migration/mapping-rules.ts';
+
+const TS = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const COLUMNS = `id::bigint::text AS id, user_id::text, child_name, week_period, week_start_date::text AS week_start_date,
+  theme, habits, reflection, reward, ${TS('created_at')} AS created_at, ${TS('updated_at')} AS updated_at`;
+
+type RawRow = Omit<LegacyRow, 'id'> & { id: string };
+const toRow = (r: RawRow): LegacyRow => ({ ...r, id: Number(r.id) });
+
+/** Every habit_tracker row, by id. */
+export async function readLegacyRows(client: pg.ClientBase, where = 'true'): Promise<LegacyRow[]> {
+  const { rows } = await client.query<RawRow>(`SELECT ${COLUMNS} FROM public.habit_tracker WHERE ${where} ORDER BY id`);
+  return rows.map(toRow);
+}
+
+/** Every legacy-view row (the new schema seen as legacy rows), by legacy id. */
+export async function readLegacyView(client: pg.ClientBase, where = 'true'): Promise<CanonicalRow[]> {
+  const { rows } = await client.query<RawRow>(`SELECT ${COLUMNS} FROM public.habit_tracker_from_new WHERE ${where} ORDER BY id`);
+  return rows.map(toRow) as CanonicalRow[];
+}
+
+export interface QuarantineRow {
+  legacy_id: number;
+  reason: QuarantineReason;
+  detail: Record<string, unknown> | null;
+  original: Record<string, unknown>;
+}
+
+export async function readQuarantine(client: pg.ClientBase): Promise<QuarantineRow[]> {
+  const { rows } = await client.query<Omit<QuarantineRow, 'legacy_id'> & { legacy_id: string }>(
+    'SELECT legacy_id::text, reason, detail, original FROM public.migration_quarantine ORDER BY legacy_id',
+  );
+  return rows.map((r) => ({ ...r, legacy_id: Number(r.legacy_id) }));
+}
+
+export async function readUserIds(client: pg.ClientBase): Promise<Set<string>> {
+  const { rows } = await client.query<{ id: string }>('SELECT id::text FROM auth.users');
+  return new Set(rows.map((r) => r.id));
+}
+
+export interface WarningRow {
+  legacy_id: number;
+  code: string;
+  detail: unknown;
+}
+
+export async function readWarnings(client: pg.ClientBase): Promise<WarningRow[]> {
+  const { rows } = await client.query<{ legacy_id: string; code: string; detail: unknown }>(
+    'SELECT legacy_id::text, code, detail FROM public.migration_warnings ORDER BY legacy_id, code',
+  );
+  return rows.map((r) => ({ ...r, legacy_id: Number(r.legacy_id) }));
+}

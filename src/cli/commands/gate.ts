@@ -1,0 +1,111 @@
+import { join } from 'node:path';
+import type { Config } from '../../config.ts';
+import { GATE_NAMES, propertiesOf, type GateName } from '../../../properties/index.ts';
+import { findDefect, type DefectId } from '../../migration/defects.ts';
+import { runGate } from '../../runner/run-gate.ts';
+import type { PropertyResult, RunReport } from '../../runner/result.ts';
+import { loadRegressions, saveRegression } from '../../report/regression-store.ts';
+import { writeRunReport } from '../../report/write-run-report.ts';
+import { PROJECT_ROOT } from '../../db/project-paths.ts';
+import { UsageError } from '../usage-error.ts';
+import { EXIT } from '../exit-codes.ts';
+import { durationFlag, freshSeed, intFlag, shardFlag } from '../parse.ts';
+import { ownServerFactory, providerOf, replayFlags, startFromFlags } from '../pg-from-flags.ts';
+import { gateProgress } from '../progress.ts';
+import { guardsOf } from '../guards.ts';
+
+export interface GateFlags {
+  runs?: string;
+  seed?: string;
+  timeBudget?: string;
+  shard?: string;
+  pg?: string;
+  reportDir?: string;
+  json?: boolean;
+  defect?: string;
+  saveRegressions?: boolean;
+}
+
+export const REGRESSIONS_DIR = join(PROJECT_ROOT, 'fixtures', 'regressions');
+
+/**
+ * `habit-verify gate <phase>`: saved regressions first, then random cases for every property of the
+ * gate; writes the report; prints one replay line per failure. Exit 0 pass, 1 a property failed,
+ * 2 usage, 3 infrastructure.
+ */
+export async function gateCommand(gate: string, flags: GateFlags, config: Config): Promise<number> {
+  if (!(GATE_NAMES as string[]).includes(gate)) throw new UsageError(`unknown gate ${JSON.stringify(gate)}: expected one of ${GATE_NAMES.join(', ')}`);
+  const defect = flags.defect;
+  if (defect !== undefined && !findDefect(defect)) throw new UsageError(`unknown defect ${JSON.stringify(defect)}: \`habit-verify defects\` lists them`);
+  const runs = intFlag('--runs', flags.runs, 1) ?? config.runs;
+  const seed = intFlag('--seed', flags.seed, 0) ?? config.seed ?? freshSeed();
+  const timeBudgetMs = durationFlag('--time-budget', flags.timeBudget) ?? config.timeBudgetMs;
+  const shard = shardFlag(flags.shard);
+  const provider = providerOf(flags.pg, config);
+  const reportsRoot = flags.reportDir ?? join(PROJECT_ROOT, 'reports');
+  const startedAt = new Date();
+
+  const pg = await startFromFlags(flags.pg, config);
+  let results: PropertyResult[];
+  try {
+    const progress = gateProgress(process.stderr, !flags.json);
+    results = await runGate(propertiesOf(gate as GateName), {
+      pg,
+      seed,
+      ...(runs ? { runs } : {}),
+      ...(timeBudgetMs ? { gateBudgetMs: timeBudgetMs } : {}),
+      ...(shard ? { shard } : {}),
+      defect: defect as DefectId | undefined,
+      ...(ownServerFactory(provider) ? { ownServer: ownServerFactory(provider)! } : {}),
+      replayFlags: replayFlags(provider),
+      regressionsOf: (p) => loadRegressions(REGRESSIONS_DIR, p, PROJECT_ROOT),
+      ...progress,
+    });
+  } finally {
+    await pg.close();
+  }
+
+  // Counterexamples of the real code become regression fixtures; those of a deliberately broken
+  // variant (--defect) stay in the report only.
+  for (const r of results) {
+    if (r.verdict === 'failed' && !r.failedOnRegression && defect === undefined && flags.saveRegressions !== false) {
+      r.regressionFile = await saveRegression(REGRESSIONS_DIR, r, guardsOf(r), PROJECT_ROOT);
+    }
+  }
+  const report: RunReport = {
+    runId: runIdOf(startedAt, gate, seed),
+    command: `habit-verify gate ${process.argv.slice(3).join(' ')}`.trim(),
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    seed,
+    provider,
+    ...(defect ? { defect } : {}),
+    gates: [gate],
+    results,
+  };
+  const written = await writeRunReport(report, { reportsRoot });
+  const failed = results.filter((r) => r.verdict === 'failed');
+  const errored = results.filter((r) => r.verdict === 'error');
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify({ ...report, reportDir: written.dir }, null, 2)}\n`);
+  } else {
+    for (const r of [...failed, ...errored]) {
+      process.stderr.write(`\n${r.verdict === 'failed' ? 'FAILED' : 'ERROR'} ${r.property}: ${r.failure?.message ?? ''}\n`);
+      if (r.replayCommand) process.stdout.write(`${r.replayCommand}\n`);
+      if (r.regressionFile) process.stderr.write(`  counterexample saved to ${r.regressionFile}\n`);
+    }
+    const passed = results.filter((r) => r.verdict === 'passed').length;
+    process.stderr.write(
+      `\ngate ${gate}${defect ? ` (defect ${defect})` : ''}: ${passed} passed, ${failed.length} failed${errored.length ? `, ${errored.length} errors` : ''}` +
+        `${results.some((r) => r.verdict === 'skipped') ? `, ${results.filter((r) => r.verdict === 'skipped').length} skipped` : ''} — seed ${seed}\n` +
+        `report: ${join(written.dir, 'index.html')}\n`,
+    );
+  }
+  if (failed.length > 0) return EXIT.failed;
+  if (errored.length > 0) return EXIT.infra;
+  return EXIT.ok;
+}
+
+function runIdOf(at: Date, gate: string, seed: number): string {
+  return `${at.toISOString().replace(/[:.]/g, '-').replace(/Z$/, '')}-${gate}-${seed}`;
+}

@@ -1,0 +1,27 @@
+import type { Config } from '../../config.ts';
+import { loadDump } from '../../db/load-dump.ts';
+import { connect } from '../../db/connect.ts';
+import { EXIT } from '../exit-codes.ts';
+import { startFromFlags } from '../pg-from-flags.ts';
+
+/** `habit-verify load <dump>`: loads a dump into a fresh ephemeral database and prints the counts. */
+export async function loadCommand(dump: string, flags: { pg?: string; json?: boolean }, config: Config): Promise<number> {
+  const pg = await startFromFlags(flags.pg, config);
+  try {
+    const db = await pg.createDatabase('load');
+    const client = await connect(db.uri);
+    try {
+      const counts = await loadDump(client, dump);
+      process.stdout.write(
+        flags.json
+          ? `${JSON.stringify({ file: dump, ...counts })}\n`
+          : `loaded ${dump}: ${counts.users} account(s) in auth.users, ${counts.legacyRows} row(s) in habit_tracker (${counts.statements} statement(s))\n`,
+      );
+      return EXIT.ok;
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await pg.close();
+  }
+}

@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import type { Config } from '../../config.ts';
+import { findProperty } from '../../../properties/index.ts';
+import { findDefect, type DefectId } from '../../migration/defects.ts';
+import { runProperty } from '../../runner/run-property.ts';
+import type { SavedRegression } from '../../runner/regression.ts';
+import { PROJECT_ROOT } from '../../db/project-paths.ts';
+import { UsageError } from '../usage-error.ts';
+import { EXIT } from '../exit-codes.ts';
+import { intFlag } from '../parse.ts';
+import { ownServerFactory, providerOf, startFromFlags } from '../pg-from-flags.ts';
+import { renderCounterexample } from '../render-counterexample.ts';
+
+export interface ReplayFlags {
+  seed?: string;
+  path?: string;
+  fixture?: string;
+  defect?: string;
+  pg?: string;
+  json?: boolean;
+}
+
+/**
+ * `habit-verify replay <property> --seed S --path P` (or `--fixture F`): runs exactly the printed
+ * counterexample again; prints the minimal dataset and the diff. Exit 1 when it still fails.
+ */
+export async function replayCommand(name: string, flags: ReplayFlags, config: Config): Promise<number> {
+  const def = findProperty(name);
+  if (!def) throw new UsageError(`unknown property ${JSON.stringify(name)}: \`habit-verify gate --help\` lists the gates; property names look like phase-0/round-trip`);
+  if (flags.defect !== undefined && !findDefect(flags.defect)) throw new UsageError(`unknown defect ${JSON.stringify(flags.defect)}`);
+  let regression: SavedRegression | undefined;
+  if (flags.fixture) {
+    const file = resolve(flags.fixture);
+    let data: Omit<SavedRegression, 'file'>;
+    try {
+      data = JSON.parse(await readFile(file, 'utf8')) as Omit<SavedRegression, 'file'>;
+    } catch (err) {
+      throw new UsageError(`--fixture ${flags.fixture}: cannot read it as a saved counterexample (${(err as Error).message})`);
+    }
+    regression = { ...data, file: relative(PROJECT_ROOT, file) };
+  } else if (flags.seed === undefined) {
+    throw new UsageError('replay needs --seed S [--path P] (as printed by the failing run) or --fixture F');
+  }
+  const seed = intFlag('--seed', flags.seed, 0) ?? regression?.seed ?? 0;
+  const provider = providerOf(flags.pg, config);
+  const pg = await startFromFlags(flags.pg, config);
+  let result;
+  try {
+    result = await runProperty(def, {
+      pg,
+      seed,
+      ...(flags.path ? { path: flags.path } : {}),
+      defect: (flags.defect ?? regression?.defect) as DefectId | undefined,
+      ...(regression ? { regressions: [regression], regressionsOnly: true } : {}),
+      ...(ownServerFactory(provider) ? { ownServer: ownServerFactory(provider)! } : {}),
+    });
+  } finally {
+    await pg.close();
+  }
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } else if (result.verdict === 'passed') {
+    process.stdout.write(`${name}: the counterexample passes now (seed ${seed}${flags.path ? `, path ${flags.path}` : ''}).\n`);
+  } else {
+    process.stdout.write(renderCounterexample(def, result));
+  }
+  return result.verdict === 'passed' ? EXIT.ok : result.verdict === 'failed' ? EXIT.failed : EXIT.infra;
+}

@@ -1,0 +1,13 @@
+/** A saved counterexample: replayed before random cases on every run, forever. */
+export interface SavedRegression {
+  /** Path of the fixture file, relative to the project root. */
+  file: string;
+  property: string;
+  seed: number;
+  path?: string;
+  defect?: string;
+  fastCheckVersion: string;
+  failure: string;
+  /** The failing input itself (seeds replay only against the same arbitraries, so the data is kept). */
+  input: unknown;
+}

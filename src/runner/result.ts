@@ -1,0 +1,56 @@
+/**
+ * What a property run produces. Runners return these; reporters only read them; the CLI picks the
+ * exit code from them. Everything here is plain JSON.
+ */
+import type { PhaseTag } from '../migration/defects.ts';
+
+export type Verdict = 'passed' | 'failed' | 'error' | 'skipped';
+
+export interface PropertyResult {
+  property: string;
+  tags: PhaseTag[];
+  description: string;
+  verdict: Verdict;
+  seed: number;
+  /** fast-check's counterexample path (with seed, jumps straight to the shrunk case). */
+  path?: string;
+  /** Random cases run (not counting shrinks and saved regressions). */
+  runs: number;
+  shrinks: number;
+  regressionsReplayed: number;
+  durationMs: number;
+  defect?: string;
+  /** Stopped by the time budget before `runs` were done (the verdict covers what ran). */
+  interrupted?: boolean;
+  /** The shrunk failing input, as JSON. */
+  counterexample?: unknown;
+  /** On failure: the message and structured details (diffs, accounting problems…). */
+  failure?: { message: string; details?: unknown };
+  /** One self-contained command that reproduces the failure. */
+  replayCommand?: string;
+  /** Where the counterexample was saved as a regression fixture. */
+  regressionFile?: string;
+  /** The property failed on a saved regression (not a random case). */
+  failedOnRegression?: string;
+  /** Why the property did not run (skipped), or the infrastructure error (error). */
+  note?: string;
+}
+
+/** A gate run: what the reports render and the CLI turns into an exit code. */
+export interface RunReport {
+  runId: string;
+  command: string;
+  startedAt: string;
+  finishedAt: string;
+  seed: number;
+  provider: string;
+  defect?: string;
+  gates: string[];
+  results: PropertyResult[];
+  /** Extra sections the reports render when present. */
+  quarantine?: Array<{ reason: string; count: number; examples: unknown[] }>;
+  drift?: unknown[];
+  stalls?: unknown[];
+  killMatrix?: unknown[];
+  lint?: unknown[];
+}

@@ -1,0 +1,142 @@
+import fc from 'fast-check';
+import type { AnyProperty, PropertyContext } from './property.ts';
+import type { PropertyResult } from './result.ts';
+import { PropertyFailure } from './property-failure.ts';
+import type { StartedPostgres } from '../db/types.ts';
+import { connect } from '../db/connect.ts';
+import { InfraError } from '../db/errors.ts';
+import type { DefectId } from '../migration/defects.ts';
+import type { SavedRegression } from './regression.ts';
+import { resetDatabase } from '../db/reset.ts';
+
+/** A property run stops starting cases (and shrinking) after this long unless told otherwise. */
+export const DEFAULT_PROPERTY_BUDGET_MS = 30_000;
+
+export interface RunOptions {
+  pg: StartedPostgres;
+  seed: number;
+  /** Random cases; default the property's own defaultRuns. */
+  runs?: number;
+  /** Replay: jump to this counterexample path (with the same seed). */
+  path?: string;
+  /** Stop starting new cases after this long (the verdict covers what ran). */
+  timeBudgetMs?: number;
+  defect?: DefectId | undefined;
+  /** Saved counterexamples of this property, run before any random case. */
+  regressions?: readonly SavedRegression[];
+  /** Only the saved regressions, no random cases (replay of a fixture). */
+  regressionsOnly?: boolean;
+  /** Starts a private embedded server for properties with `ownServer` (crash tests). */
+  ownServer?: () => Promise<StartedPostgres>;
+  /** Extra flags the replay command needs to reproduce this run (e.g. `--pg url`). */
+  replayFlags?: string;
+}
+
+/**
+ * Runs one property: a fresh database, the saved regressions first, then random cases (fast-check),
+ * shrinking on failure. Never throws for a failing property and never prints: returns the result.
+ */
+export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<PropertyResult> {
+  const started = performance.now();
+  const base: PropertyResult = {
+    property: def.name,
+    tags: def.tags,
+    description: def.description,
+    verdict: 'passed',
+    seed: opts.seed,
+    runs: 0,
+    shrinks: 0,
+    regressionsReplayed: 0,
+    durationMs: 0,
+    ...(opts.defect ? { defect: opts.defect } : {}),
+  };
+  const finish = (r: Partial<PropertyResult>): PropertyResult => ({ ...base, ...r, durationMs: Math.round(performance.now() - started) });
+
+  const skip = def.skipReason?.(opts.pg);
+  if (skip) return finish({ verdict: 'skipped', note: skip });
+
+  let ctx: PropertyContext | undefined;
+  let own: StartedPostgres | undefined;
+  try {
+    if (def.ownServer && opts.ownServer) own = await opts.ownServer();
+    const server = own ?? opts.pg;
+    const db = await server.createDatabase(def.name.replace(/[^a-z0-9]+/gi, '_').toLowerCase().slice(0, 30));
+    const client = await connect(db.uri);
+    ctx = { pg: server, db, client, defect: opts.defect };
+    await def.setup(ctx);
+    const c = ctx;
+    const reset = () => (def.reset ? def.reset(c) : resetDatabase(c.client));
+
+    // 1. Saved regressions, replayed first and forever (as Hypothesis's example database does).
+    for (const reg of opts.regressions ?? []) {
+      base.regressionsReplayed++;
+      try {
+        await reset();
+        await def.check(reg.input, c);
+      } catch (err) {
+        return finish({
+          verdict: err instanceof InfraError ? 'error' : 'failed',
+          counterexample: reg.input,
+          failure: failureOf(err),
+          failedOnRegression: reg.file,
+          replayCommand: `npx habit-verify replay ${def.name} --fixture ${reg.file}${opts.defect ? ` --defect ${opts.defect}` : ''}${opts.replayFlags ?? ''}`,
+        });
+      }
+    }
+
+    if (opts.regressionsOnly) return finish({});
+
+    // 2. Random cases.
+    let lastError: unknown;
+    const property = fc.asyncProperty(def.arbitrary(), async (input: unknown) => {
+      await reset();
+      try {
+        await def.check(input, c);
+      } catch (err) {
+        lastError = err;
+        throw err;
+      }
+    });
+    const details = await fc.check(property, {
+      seed: opts.seed,
+      // replaying a path: enough runs to reach the path's first index
+      numRuns: Math.max(opts.runs ?? def.defaultRuns, opts.path ? Number(opts.path.split(':')[0]) + 1 : 0),
+      ...(opts.path ? { path: opts.path, endOnFailure: true } : {}),
+      // The budget also bounds shrinking: interrupted mid-shrink, fast-check reports the smallest
+      // counterexample found so far (and its path), which is what a report needs.
+      interruptAfterTimeLimit: opts.timeBudgetMs ?? DEFAULT_PROPERTY_BUDGET_MS,
+      markInterruptAsFailure: false,
+    });
+    const runs = details.numRuns;
+    if (!details.failed) return finish({ runs, interrupted: details.interrupted || undefined });
+    const input = details.counterexample?.[0];
+    const path = details.counterexamplePath ?? undefined;
+    const err = details.errorInstance ?? lastError;
+    return finish({
+      verdict: err instanceof InfraError ? 'error' : 'failed',
+      runs,
+      shrinks: details.numShrinks,
+      ...(path ? { path } : {}),
+      counterexample: input,
+      failure: failureOf(err),
+      replayCommand: `npx habit-verify replay ${def.name} --seed ${opts.seed}${path ? ` --path ${path}` : ''}${opts.defect ? ` --defect ${opts.defect}` : ''}${opts.replayFlags ?? ''}`,
+    });
+  } catch (err) {
+    return finish({ verdict: 'error', failure: failureOf(err), note: 'the property could not run (infrastructure or setup error)' });
+  } finally {
+    if (ctx) {
+      await ctx.client.end().catch(() => undefined);
+      await ctx.db.drop().catch(() => undefined);
+    }
+    await own?.close().catch(() => undefined);
+  }
+}
+
+function failureOf(err: unknown): { message: string; details?: unknown } {
+  if (err instanceof PropertyFailure) return { message: err.message, details: err.details };
+  if (err instanceof Error) {
+    const code = (err as { code?: string }).code;
+    return { message: `${err.name}: ${err.message}${code ? ` (SQLSTATE ${code})` : ''}` };
+  }
+  return { message: String(err) };
+}
