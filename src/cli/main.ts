@@ -31,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--pg <provider>', pgHelp)
     .option('--report-dir <dir>', 'where run directories are written (default reports/)')
     .option('--defect <id>', 'switch in one broken variant of the migration (see `defects`)')
+    .option('--only <property...>', 'run only these properties of the gate')
     .option('--no-save-regressions', 'do not save counterexamples under fixtures/regressions/')
     .option('--json', 'print the run as JSON on stdout')
     .action(async (phase: string, flags) => {
@@ -97,6 +98,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--pg <provider>', pgHelp)
     .option('--batch-size <n>', 'backfill batch size', '1000')
     .option('--save-drift <legacy-id>', 'turn this legacy row into a regression fixture')
+    .option('--report-dir <dir>', 'where the report is written (default reports/)')
     .option('--json', 'print the result as JSON')
     .action(async (dump: string, flags) => {
       const { checkCommand } = await import('./commands/check.ts');

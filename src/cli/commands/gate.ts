@@ -24,6 +24,8 @@ export interface GateFlags {
   json?: boolean;
   defect?: string;
   saveRegressions?: boolean;
+  /** Run only these properties of the gate (names like phase-0/round-trip). */
+  only?: string[];
 }
 
 export const REGRESSIONS_DIR = join(PROJECT_ROOT, 'fixtures', 'regressions');
@@ -45,11 +47,17 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
   const reportsRoot = flags.reportDir ?? join(PROJECT_ROOT, 'reports');
   const startedAt = new Date();
 
+  let properties = propertiesOf(gate as GateName);
+  if (flags.only?.length) {
+    const unknown = flags.only.filter((n) => !properties.some((p) => p.name === n));
+    if (unknown.length) throw new UsageError(`--only ${unknown.join(', ')}: not a property of gate ${gate} (${properties.map((p) => p.name).join(', ')})`);
+    properties = properties.filter((p) => flags.only!.includes(p.name));
+  }
   const pg = await startFromFlags(flags.pg, config);
   let results: PropertyResult[];
   try {
     const progress = gateProgress(process.stderr, !flags.json);
-    results = await runGate(propertiesOf(gate as GateName), {
+    results = await runGate(properties, {
       pg,
       seed,
       ...(runs ? { runs } : {}),
