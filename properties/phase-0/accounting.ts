@@ -5,6 +5,16 @@ import { ANOMALIES } from '../../src/generate/anomalies.ts';
 import { accountingProblems } from '../../src/check/round-trip.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { migrate, setupPhase0 } from '../support/phase-0-case.ts';
+import { readWarnings } from '../../src/check/read-state.ts';
+import { nearDuplicateKey } from '../../src/generate/anomalies.ts';
+import type { LegacyRow } from '../../src/generate/dataset.ts';
+
+/** Whether another migrated row of the same owner has a different name with the same near-duplicate key. */
+function hasMigratedSibling(dataset: LegacyDataset, row: LegacyRow, quarantined: ReadonlySet<number>): boolean {
+  return dataset.rows.some(
+    (r) => r.id !== row.id && !quarantined.has(r.id) && r.user_id === row.user_id && r.child_name !== row.child_name && nearDuplicateKey(r.child_name) === nearDuplicateKey(row.child_name),
+  );
+}
 
 const TREATMENT = new Map(ANOMALIES.map((a) => [a.id as string, a.treatment]));
 
@@ -38,6 +48,21 @@ export const accounting: PropertyDef<LegacyDataset> = {
       const mustQuarantine = kinds.includes('quarantine');
       if (mustQuarantine !== quarantined.has(Number(id))) {
         problems.push({ legacy_id: Number(id), problem: 'catalogue', anomalies, expected: mustQuarantine ? 'quarantined' : 'migrated', actual: quarantined.has(Number(id)) ? 'quarantined' : 'migrated' });
+      }
+    }
+    // Warnings the catalogue promises: a near-duplicate child is listed, a wrong label is kept.
+    const { rows: near } = await ctx.client.query<{ name: string }>('SELECT name FROM public.migration_near_duplicate_children');
+    const nearNames = new Set(near.map((n) => n.name));
+    const warned = new Set((await readWarnings(ctx.client)).filter((w) => w.code === 'week_period_mismatch').map((w) => w.legacy_id));
+    const byId = new Map(dataset.rows.map((r) => [r.id, r]));
+    for (const [id, anomalies] of Object.entries(dataset.anomalies ?? {})) {
+      if (quarantined.has(Number(id))) continue;
+      const row = byId.get(Number(id))!;
+      for (const a of anomalies) {
+        const t = TREATMENT.get(a);
+        if (t?.kind !== 'warn') continue;
+        const ok = t.warning === 'near_duplicate_child' ? nearNames.has(row.child_name) || !hasMigratedSibling(dataset, row, quarantined) : warned.has(row.id);
+        if (!ok) problems.push({ legacy_id: row.id, problem: 'warning_missing', anomaly: a, expected: t.warning });
       }
     }
     if (problems.length > 0) throw new PropertyFailure(`${problems.length} legacy row(s) not accounted for as the rules require`, { problems });

@@ -51,7 +51,7 @@ export async function checkDatabase(client: pg.ClientBase, opts: { batchSize?: n
     migratedRows: view.length,
     quarantinedRows: quarantine.length,
     quarantineReasons: count(quarantine, (q) => q.reason),
-    warnings: count(await readWarnings(client), (w) => w.code),
+    warnings: { ...count(await readWarnings(client), (w) => w.code), ...(await nearDuplicates(client)) },
     roundTripMismatches: diffs.length,
     accountingProblems: problems.length,
     driftRows: drift.length,
@@ -59,6 +59,11 @@ export async function checkDatabase(client: pg.ClientBase, opts: { batchSize?: n
     backfill,
     details: { diffs, problems, drift, constraints, quarantine },
   };
+}
+
+async function nearDuplicates(client: pg.ClientBase): Promise<Record<string, number>> {
+  const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM public.migration_near_duplicate_children');
+  return rows[0]!.n > 0 ? { near_duplicate_child: rows[0]!.n } : {};
 }
 
 /** check passes when every migrated row round-trips, every row is accounted for, constraints hold and nothing drifts. */

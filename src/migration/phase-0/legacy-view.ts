@@ -33,8 +33,22 @@ export const LEGACY_VIEW_STEP: Step = {
            w.created_at,
            w.updated_at
       FROM public.weeks w
-      JOIN public.children c ON c.id = w.child_id;`,
+      JOIN public.children c ON c.id = w.child_id;
+
+    -- Near-duplicate children (mapping rule: identity is the exact name; these are reported, never
+    -- merged): names of one owner equal after NFC and collapsing ASCII whitespace.
+    CREATE OR REPLACE FUNCTION public.hv_name_key(n text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+      SELECT btrim(regexp_replace(normalize(n, NFC), '[ \t\n\r\f\v]+', ' ', 'g'), ' ')
+    $$;
+    CREATE OR REPLACE VIEW public.migration_near_duplicate_children AS
+    SELECT a.user_id, a.id AS child_id, a.name, b.id AS other_child_id, b.name AS other_name
+      FROM public.children a
+      JOIN public.children b ON b.user_id = a.user_id AND b.id <> a.id
+     WHERE public.hv_name_key(a.name) = public.hv_name_key(b.name);`,
   down: `
+    DROP VIEW IF EXISTS public.migration_near_duplicate_children;
+    DROP FUNCTION IF EXISTS public.hv_name_key(text);
     DROP VIEW IF EXISTS public.habit_tracker_from_new;
     DROP FUNCTION IF EXISTS public.hv_week_habits(uuid, date);`,
 };
