@@ -5,7 +5,7 @@
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Who produced a finding: the squawk binary, or one of habit-verify's own rules in `src/lint/rules/`. */
-export type FindingSource = 'squawk' | 'habit-verify';
+export type FindingSource = 'squawk' | 'ours';
 
 export interface Finding {
   /** Rule id: squawk's `rule_name` (e.g. `ban-drop-table`) or ours (e.g. `set-unlogged`). */

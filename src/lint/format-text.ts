@@ -22,6 +22,6 @@ export function summaryLine(result: LintResult): string {
   const bySource = (s: Finding['source']): number => result.findings.filter((f) => f.source === s).length;
   return (
     `${n} finding${n === 1 ? '' : 's'} (${count('error')} error, ${count('warning')} warning, ${count('info')} info; ` +
-    `${bySource('squawk')} from squawk, ${bySource('habit-verify')} from habit-verify) in ${files} file${files === 1 ? '' : 's'}`
+    `${bySource('squawk')} from squawk, ${bySource('ours')} from our rules) in ${files} file${files === 1 ? '' : 's'}`
   );
 }

@@ -71,7 +71,7 @@ export function applyIgnores(
     for (const d of list) {
       const problem = directiveProblem(d);
       if (problem) {
-        problems.push({ rule: 'invalid-ignore', severity: 'warning', file: chunk.file, line: d.line, message: problem, source: 'habit-verify' });
+        problems.push({ rule: 'invalid-ignore', severity: 'warning', file: chunk.file, line: d.line, message: problem, source: 'ours' });
       }
     }
   }

@@ -20,7 +20,7 @@ export function runRules(
           file: hit.statement.chunk.file,
           line: hit.line,
           message: hit.message,
-          source: 'habit-verify',
+          source: 'ours',
         },
         chunk: hit.statement.chunk,
         statementLine: topLevelLine(hit.statement, statements),

@@ -45,10 +45,10 @@ describe('lintCommand', () => {
         file: file('unsafe.sql'),
         line: expect.any(Number),
         message: expect.any(String),
-        source: expect.stringMatching(/^(squawk|habit-verify)$/),
+        source: expect.stringMatching(/^(squawk|ours)$/),
       });
     }
-    expect(parsed.findings).toContainEqual(expect.objectContaining({ rule: 'vacuum-full', severity: 'error', line: 2, source: 'habit-verify' }));
+    expect(parsed.findings).toContainEqual(expect.objectContaining({ rule: 'vacuum-full', severity: 'error', line: 2, source: 'ours' }));
   });
 
   it('text: one `file:line severity rule message [source]` line per finding, then a summary', async () => {
@@ -56,7 +56,7 @@ describe('lintCommand', () => {
     expect(exitCode).toBe(1);
     const lines = output.trimEnd().split('\n');
     expect(output.endsWith('\n')).toBe(true);
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${escape(file('unsafe.sql'))}:2 error vacuum-full VACUUM FULL .* \\[habit-verify\\]$`)));
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${escape(file('unsafe.sql'))}:2 error vacuum-full VACUUM FULL .* \\[ours\\]$`)));
     expect(lines[lines.length - 1]).toMatch(/^\d+ findings? \(1 error, \d+ warning, 0 info; .*\) in 1 file$/);
   });
 

@@ -34,7 +34,7 @@ describe.runIf(PLAN_PRESENT)('lint of MIGRATION_PLAN_v2.md', () => {
     ['not-valid-on-new-table', [206, 228, 231, 267, 304]],
   ])('own rule %s at lines %j', (rule, lines) => {
     expect(at(rule)).toEqual(lines);
-    expect(result.findings.filter((f) => f.rule === rule).every((f) => f.source === 'habit-verify')).toBe(true);
+    expect(result.findings.filter((f) => f.rule === rule).every((f) => f.source === 'ours')).toBe(true);
   });
 
   it('severities: what Postgres rejects or what loses data / locks everything is an error', () => {

@@ -175,7 +175,7 @@ describe('own lint rules', () => {
     const findings = ruleFindings(rule, sql);
     expect(findings.map((f) => f.line)).toEqual(lines);
     for (const f of findings) {
-      expect(f).toMatchObject({ rule: rule.id, severity: rule.severity, file: 't.sql', source: 'habit-verify' });
+      expect(f).toMatchObject({ rule: rule.id, severity: rule.severity, file: 't.sql', source: 'ours' });
       expect(f.message.length).toBeGreaterThan(20);
     }
   });
