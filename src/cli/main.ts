@@ -32,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--report-dir <dir>', 'where run directories are written (default reports/)')
     .option('--defect <id>', 'switch in one broken variant of the migration (see `defects`)')
     .option('--only <property...>', 'run only these properties of the gate')
+    .option('--allow-destructive', 'with --pg url: let rollback / phase-3 / all drop tables (only in hv_ databases the harness creates)')
     .option('--no-save-regressions', 'do not save counterexamples under fixtures/regressions/')
     .option('--json', 'print the run as JSON on stdout')
     .action(async (phase: string, flags) => {

@@ -60,3 +60,11 @@ describe('habit-verify exit codes', () => {
     }
   });
 });
+
+describe('safety on a shared server', () => {
+  test('destructive gates against --pg url need --allow-destructive (exit 2 before connecting)', async () => {
+    const r = await cli(['gate', 'rollback', '--pg', 'url'], { DATABASE_URL: 'postgres://hv:pw@127.0.0.1:1/x' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--allow-destructive');
+  });
+});

@@ -24,9 +24,14 @@ export interface GateFlags {
   json?: boolean;
   defect?: string;
   saveRegressions?: boolean;
+  /** Let gates that drop tables (rollback, phase-3, all) run against a --pg url server. */
+  allowDestructive?: boolean;
   /** Run only these properties of the gate (names like phase-0/round-trip). */
   only?: string[];
 }
+
+/** Gates whose properties drop tables; on a shared server they need --allow-destructive. */
+const DESTRUCTIVE = new Set(['phase-3', 'rollback', 'all']);
 
 export const REGRESSIONS_DIR = join(PROJECT_ROOT, 'fixtures', 'regressions');
 
@@ -44,6 +49,12 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
   const timeBudgetMs = durationFlag('--time-budget', flags.timeBudget) ?? config.timeBudgetMs;
   const shard = shardFlag(flags.shard);
   const provider = providerOf(flags.pg, config);
+  if (provider === 'url' && DESTRUCTIVE.has(gate) && !flags.allowDestructive) {
+    throw new UsageError(
+      `gate ${gate} drops tables (rollbacks, Phase 3): against a --pg url server it needs --allow-destructive. ` +
+        'It only ever works inside databases it creates and names hv_…, never in another database of that server.',
+    );
+  }
   const reportsRoot = flags.reportDir ?? join(PROJECT_ROOT, 'reports');
   const startedAt = new Date();
 
