@@ -26,6 +26,11 @@ export interface LintOptions {
   squawk?: SquawkOptions | false;
   /** Own rules to run (default: all of {@link RULES}). */
   rules?: readonly Rule[];
+  /**
+   * SQL that does not live in a .sql file (e.g. migration steps embedded in TypeScript), linted with the
+   * files as if it were `file`.
+   */
+  extraSources?: ReadonlyArray<{ file: string; content: string }>;
 }
 
 /** Where the project's own migration SQL lives, relative to the project root. */
@@ -57,6 +62,10 @@ export async function lintFiles(paths: readonly string[], opts: LintOptions = {}
       continue;
     }
     const chunks = extractSql(file, content, kind);
+    parsed.push({ file, chunks, statements: flattenStatements(chunks.flatMap(splitStatements)) });
+  }
+  for (const { file, content } of opts.extraSources ?? []) {
+    const chunks = extractSql(file, content, 'sql');
     parsed.push({ file, chunks, statements: flattenStatements(chunks.flatMap(splitStatements)) });
   }
 
