@@ -129,6 +129,14 @@ describe('--project', () => {
     expect(result.errors).toEqual([]);
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
+
+  it('--project includes the SQL every phase runs, and it has no error-severity finding', async () => {
+    const { output, exitCode } = await lintCommand({ files: [], project: true, json: true, root: PROJECT_ROOT });
+    const findings = (JSON.parse(output) as { findings: Array<{ file: string; severity: string }> }).findings;
+    expect(findings.some((f) => f.file.startsWith('src/migration/phase-0/'))).toBe(true);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(exitCode).toBe(0);
+  });
 });
 
 function escape(s: string): string {
