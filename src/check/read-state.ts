@@ -8,6 +8,7 @@ import type { CanonicalRow } from './canonical.ts';
 import type { QuarantineReason } from '../migration/mapping-rules.ts';
 
 const TS = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+// (ordered by the table's bigint id, not by the text alias below)
 const COLUMNS = `id::bigint::text AS id, user_id::text, child_name, week_period, week_start_date::text AS week_start_date,
   theme, habits, reflection, reward, ${TS('created_at')} AS created_at, ${TS('updated_at')} AS updated_at`;
 
@@ -16,13 +17,13 @@ const toRow = (r: RawRow): LegacyRow => ({ ...r, id: Number(r.id) });
 
 /** Every habit_tracker row, by id. */
 export async function readLegacyRows(client: pg.ClientBase, where = 'true'): Promise<LegacyRow[]> {
-  const { rows } = await client.query<RawRow>(`SELECT ${COLUMNS} FROM public.habit_tracker WHERE ${where} ORDER BY id`);
+  const { rows } = await client.query<RawRow>(`SELECT ${COLUMNS} FROM public.habit_tracker t WHERE ${where} ORDER BY t.id`);
   return rows.map(toRow);
 }
 
 /** Every legacy-view row (the new schema seen as legacy rows), by legacy id. */
 export async function readLegacyView(client: pg.ClientBase, where = 'true'): Promise<CanonicalRow[]> {
-  const { rows } = await client.query<RawRow>(`SELECT ${COLUMNS} FROM public.habit_tracker_from_new WHERE ${where} ORDER BY id`);
+  const { rows } = await client.query<RawRow>(`SELECT ${COLUMNS} FROM public.habit_tracker_from_new t WHERE ${where} ORDER BY t.id`);
   return rows.map(toRow) as CanonicalRow[];
 }
 

@@ -20,8 +20,8 @@ export async function loadDataset(client: pg.ClientBase, dataset: LegacyDataset)
       `INSERT INTO public.habit_tracker (id, user_id, child_name, week_period, week_start_date, theme, habits, reflection,
                                          reward, created_at, updated_at)
        SELECT r.id, r.user_id, r.child_name, r.week_period, r.week_start_date, r.theme,
-              CASE WHEN r.json_null_columns ? 'habits' THEN 'null'::jsonb ELSE r.habits END,
-              CASE WHEN r.json_null_columns ? 'reflection' THEN 'null'::jsonb ELSE r.reflection END,
+              CASE WHEN r.json_null_columns ? 'habits' THEN 'null'::jsonb ELSE nullif(r.habits, 'null'::jsonb) END,
+              CASE WHEN r.json_null_columns ? 'reflection' THEN 'null'::jsonb ELSE nullif(r.reflection, 'null'::jsonb) END,
               r.reward, r.created_at, r.updated_at
          FROM jsonb_to_recordset($1::jsonb) AS r(id bigint, user_id uuid, child_name text, week_period text,
               week_start_date date, theme text, habits jsonb, reflection jsonb, reward text,
