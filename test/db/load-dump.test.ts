@@ -52,7 +52,7 @@ async function roundTrip(dataset: LegacyDataset, format: 'sql' | 'json'): Promis
     expect(back.created_at).toBe(canonicalTimestamp(row.created_at));
   }
   // JSON null and SQL NULL stay apart
-  const { rows } = await client.query<{ id: string; habits_sql_null: boolean }>('SELECT id::text, habits IS NULL AS habits_sql_null FROM habit_tracker ORDER BY id');
+  const { rows } = await client.query<{ id: string; habits_sql_null: boolean }>('SELECT id::text, habits IS NULL AS habits_sql_null FROM habit_tracker t ORDER BY t.id');
   for (const [i, row] of byId.entries()) {
     if (row.habits === null) expect(rows[i]!.habits_sql_null).toBe(!(row.json_null_columns ?? []).includes('habits'));
   }
