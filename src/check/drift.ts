@@ -22,8 +22,8 @@ export interface DriftOptions {
 /** Runs the set-based drift detector (hv_drift, installed by Phase 0) and returns its rows. */
 export async function readDrift(client: pg.ClientBase, opts: DriftOptions = {}): Promise<DriftRow[]> {
   const { rows } = await client.query<Omit<DriftRow, 'legacy_id' | 'week'> & { legacy_id: string | null; week: string | null }>(
-    `SELECT legacy_id::text, child, week::text, habit_index, day, field, legacy, new, kind
-       FROM public.hv_drift($1, $2) ORDER BY legacy_id NULLS FIRST, habit_index NULLS FIRST, day NULLS FIRST, field`,
+    `SELECT d.legacy_id::text, d.child, d.week::text, d.habit_index, d.day, d.field, d.legacy, d.new, d.kind
+       FROM public.hv_drift($1, $2) d ORDER BY d.legacy_id NULLS FIRST, d.habit_index NULLS FIRST, d.day NULLS FIRST, d.field`,
     [opts.samplePermille ?? 1000, opts.salt ?? 0],
   );
   return rows.map((r) => ({ ...r, legacy_id: r.legacy_id === null ? null : Number(r.legacy_id) }));

@@ -36,7 +36,7 @@ export interface QuarantineRow {
 
 export async function readQuarantine(client: pg.ClientBase): Promise<QuarantineRow[]> {
   const { rows } = await client.query<Omit<QuarantineRow, 'legacy_id'> & { legacy_id: string }>(
-    'SELECT legacy_id::text, reason, detail, original FROM public.migration_quarantine ORDER BY legacy_id',
+    'SELECT q.legacy_id::text, q.reason, q.detail, q.original FROM public.migration_quarantine q ORDER BY q.legacy_id',
   );
   return rows.map((r) => ({ ...r, legacy_id: Number(r.legacy_id) }));
 }
@@ -54,7 +54,7 @@ export interface WarningRow {
 
 export async function readWarnings(client: pg.ClientBase): Promise<WarningRow[]> {
   const { rows } = await client.query<{ legacy_id: string; code: string; detail: unknown }>(
-    'SELECT legacy_id::text, code, detail FROM public.migration_warnings ORDER BY legacy_id, code',
+    'SELECT w.legacy_id::text, w.code, w.detail FROM public.migration_warnings w ORDER BY w.legacy_id, w.code',
   );
   return rows.map((r) => ({ ...r, legacy_id: Number(r.legacy_id) }));
 }
