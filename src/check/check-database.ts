@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { phase0 } from '../migration/phase-0/phase-0.ts';
-import { runBackfill, type BackfillResult } from '../migration/phase-0/backfill.ts';
+import { runBackfill, type BackfillResult, type BatchResult } from '../migration/phase-0/backfill.ts';
 import { expectedOutcomes } from './canonical.ts';
 import { readLegacyRows, readLegacyView, readQuarantine, readUserIds, readWarnings, type QuarantineRow } from './read-state.ts';
 import { accountingProblems, roundTripDiffs, type AccountingProblem, type FieldDiff } from './round-trip.ts';
@@ -33,9 +33,15 @@ export interface CheckResult {
  * Bring-your-own data: applies Phase 0 to a database holding a legacy table, runs the backfill, and
  * every check that applies to fixed data. Quarantines are reported, not failures. Returns; never prints.
  */
-export async function checkDatabase(client: pg.ClientBase, opts: { batchSize?: number } = {}): Promise<CheckResult> {
+export async function checkDatabase(
+  client: pg.ClientBase,
+  opts: { batchSize?: number; onBatch?: (b: BatchResult) => void } = {},
+): Promise<CheckResult> {
   await phase0.apply(client);
-  const backfill = await runBackfill(client, { ...(opts.batchSize ? { batchSize: opts.batchSize } : {}) });
+  const backfill = await runBackfill(client, {
+    ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+    ...(opts.onBatch ? { onBatch: opts.onBatch } : {}),
+  });
   const legacy = await readLegacyRows(client);
   const expected = expectedOutcomes(legacy, await readUserIds(client));
   const view = await readLegacyView(client);

@@ -94,6 +94,77 @@ export const DEFECTS = [
     planReference: "Phase 0 Step 3, detectDrift(): count(exact) then .limit(10) samples",
     expectedKillers: ['phase-0/drift-detector'],
   },
+  // Phase 2 — read switch, RLS, constraint validation
+  {
+    id: 'router-flag-ignores-percentage',
+    phases: ['phase-2'],
+    description: 'The read router checks the on/off flag only: newSchemaPercentage is read and never used, so "5 %" sends every user to the new schema.',
+    planReference: 'Phase 2, Feature Flag 구현: getFeatureFlags() returns newSchemaPercentage, then `if (flags.useNewSchema)` decides alone',
+    expectedKillers: ['phase-2/router'],
+  },
+  {
+    id: 'router-random-per-request',
+    phases: ['phase-2'],
+    description: 'The router draws a random number per request: the share is right on average, but a user flips between the two schemas from one read to the next (not sticky).',
+    planReference: 'Phase 2, 점진적 전환 스케줄 (5 % → 20 % → 50 % → 100 %) with no bucketing by user; classic Math.random() rollout',
+    expectedKillers: ['phase-2/router'],
+  },
+  {
+    id: 'router-percent-inclusive',
+    phases: ['phase-2'],
+    description: 'The router compares bucket <= threshold: at 0 % the users of bucket 0 still read from the new schema, and every step lets one bucket too many in.',
+    planReference: 'classic off-by-one at the rollout boundary (the plan gives no bucketing rule at all)',
+    expectedKillers: ['phase-2/router'],
+  },
+  {
+    id: 'rls-with-check-true',
+    phases: ['phase-2'],
+    description: "Write policies check nothing (WITH CHECK (true), Supabase's 'Enable insert for authenticated users only' template): a signed-in parent can insert and re-parent rows into another family.",
+    planReference: 'Phase 2, RLS 단계적 활성화 (no policy given); Phase 1 createWeekDualWrite inserts with whatever child/user it was handed',
+    expectedKillers: ['phase-2/rls-isolation'],
+  },
+  {
+    id: 'rls-parent-tables-only',
+    phases: ['phase-2'],
+    description: 'RLS is enabled on children, weeks, templates and notifications but not on habits and habit_records: every family\'s habits and daily records leak through the child tables.',
+    planReference: 'Phase 2, RLS 단계적 활성화: "gradual" read as weeks first; habits/habit_records carry no user_id of their own',
+    expectedKillers: ['phase-2/rls-isolation'],
+  },
+  {
+    id: 'rls-week-child-unchecked',
+    phases: ['phase-2'],
+    description: "The weeks policy checks the week's user_id but not its child: a parent can file a week (and templates) under another family's child.",
+    planReference: "Phase 1 createWeekDualWrite / sync_to_new_schema: child looked up by name alone (.eq('name', childName)), so the child may be another family's",
+    expectedKillers: ['phase-2/rls-isolation'],
+  },
+  {
+    id: 'legacy-view-bypasses-rls',
+    phases: ['phase-2'],
+    description: 'The legacy-shaped view stays a definer view (no security_invoker): read by authenticated it runs as its owner, bypasses RLS, and shows every family\'s weeks.',
+    planReference: 'classic Supabase pitfall (views bypass RLS unless security_invoker); Phase 2 reads through the legacy shape',
+    expectedKillers: ['phase-2/rls-isolation'],
+  },
+  {
+    id: 'read-times-by-record-order',
+    phases: ['phase-2'],
+    description: "The new-schema read builds each habit's times from its records in storage order instead of by record_date - week_start_date, so days come back shuffled.",
+    planReference: "Phase 0 Step 3, compareData(): matches records to days only for the comparison; the Phase 2 read path (loadFromNewSchema) is left unspecified",
+    expectedKillers: ['phase-2/read-equivalence'],
+  },
+  {
+    id: 'compare-candidate-no-savepoint',
+    phases: ['phase-2'],
+    description: "Compare mode catches the candidate's error in JS but runs it without a savepoint: inside the request's transaction the error aborts it, the mismatch is never recorded and every later statement of the request fails.",
+    planReference: 'Phase 2, 성능 비교 (구 vs 신) / monitoring: the new read runs beside the old one; classic Scientist-on-one-connection pitfall',
+    expectedKillers: ['phase-2/compare-mode'],
+  },
+  {
+    id: 'validate-by-readd',
+    phases: ['phase-2'],
+    description: 'Phase 0\'s NOT VALID constraints are "activated" by dropping and re-adding them without NOT VALID, which scans each table under an ACCESS EXCLUSIVE (check) or SHARE ROW EXCLUSIVE (foreign key) lock and blocks the app\'s writes meanwhile.',
+    planReference: 'Phase 0 Step 1: "제약 조건 (NOT VALID - 기존 데이터 검증 안함)" read as "not applied yet"; the plan never validates them',
+    expectedKillers: ['phase-2/constraint-validation'],
+  },
 ] as const satisfies readonly Defect[];
 
 export type DefectId = (typeof DEFECTS)[number]['id'];

@@ -24,6 +24,8 @@ export interface PropertyResult {
   interrupted?: boolean;
   /** The shrunk failing input, as JSON. */
   counterexample?: unknown;
+  /** The counterexample as a legacy dataset (when the property's input holds one). */
+  dataset?: import('../generate/dataset.ts').LegacyDataset;
   /** On failure: the message and structured details (diffs, accounting problems…). */
   failure?: { message: string; details?: unknown };
   /** One self-contained command that reproduces the failure. */

@@ -110,6 +110,7 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
     const runs = details.numRuns;
     if (!details.failed) return finish({ runs, interrupted: details.interrupted || undefined });
     const input = details.counterexample?.[0];
+    const dataset = datasetOf(def, input);
     const path = details.counterexamplePath ?? undefined;
     const err = details.errorInstance ?? lastError;
     return finish({
@@ -118,6 +119,7 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
       shrinks: details.numShrinks,
       ...(path ? { path } : {}),
       counterexample: input,
+      ...(dataset ? { dataset } : {}),
       failure: failureOf(err),
       replayCommand: `npx habit-verify replay ${def.name} --seed ${opts.seed}${path ? ` --path ${path}` : ''}${opts.defect ? ` --defect ${opts.defect}` : ''}${opts.replayFlags ?? ''}`,
     });
@@ -129,6 +131,14 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
       await ctx.db.drop().catch(() => undefined);
     }
     await own?.close().catch(() => undefined);
+  }
+}
+
+function datasetOf(def: AnyProperty, input: unknown) {
+  try {
+    return input !== undefined && def.toDataset ? def.toDataset(input) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

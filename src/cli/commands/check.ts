@@ -41,8 +41,8 @@ export async function checkCommand(dump: string, flags: CheckFlags, config: Conf
     const db = await pg.createDatabase('check');
     const client = await connect(db.uri);
     try {
-      await loadDump(client, dump);
-      result = await checkDatabase(client, batchSize ? { batchSize } : {});
+      const loaded = await loadDump(client, dump);
+      result = await checkDatabase(client, { ...(batchSize ? { batchSize } : {}), onBatch: backfillProgress(loaded.legacyRows) });
       if (saveId !== undefined) fixture = await saveRowAsFixture(client, saveId, result);
     } finally {
       await client.end();
@@ -71,6 +71,18 @@ export async function checkCommand(dump: string, flags: CheckFlags, config: Conf
     );
   }
   return passed ? EXIT.ok : EXIT.failed;
+}
+
+/** A redrawn progress bar on a TTY (stderr); nothing otherwise. */
+function backfillProgress(total: number): ((b: { rows: number }) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let done = 0;
+  return (b) => {
+    done += b.rows;
+    const width = 30;
+    const full = Math.round((done / Math.max(1, total)) * width);
+    process.stderr.write(`\r\x1b[2Kbackfill [${'#'.repeat(full)}${'.'.repeat(width - full)}] ${done}/${total} rows${done >= total ? '\n' : ''}`);
+  };
 }
 
 /** The legacy row (and its owner) as a one-row dataset fixture guarding phase-0/round-trip. */
