@@ -1,0 +1,40 @@
+import type { Step } from '../step.ts';
+
+/**
+ * Compare mode's log: one row per read whose new-schema result differed from the legacy one, or
+ * failed. Written only through hv_record_read_mismatch (SECURITY DEFINER): the API roles cannot read
+ * or write the table itself, and the recorded user is auth.uid(), not a value the client supplies.
+ *
+ * Rollback keeps the table: it is the evidence of why reads were switched back. Re-applying is a no-op.
+ */
+export const MISMATCH_LOG_STEP: Step = {
+  name: 'create-read-mismatches',
+  why: 'compare mode records mismatches here; the API roles reach it only through a definer function',
+  up: `
+    CREATE TABLE IF NOT EXISTS public.read_mismatches (
+      id bigserial PRIMARY KEY,
+      recorded_at timestamptz NOT NULL DEFAULT now(),
+      user_id uuid,
+      operation text NOT NULL,
+      key jsonb NOT NULL,
+      kind text NOT NULL CHECK (kind IN ('value', 'error')),
+      control jsonb,
+      candidate jsonb,
+      error jsonb
+    );
+    REVOKE ALL ON public.read_mismatches FROM PUBLIC, anon, authenticated;
+    REVOKE ALL ON SEQUENCE public.read_mismatches_id_seq FROM PUBLIC, anon, authenticated;
+
+    CREATE OR REPLACE FUNCTION public.hv_record_read_mismatch(p_operation text, p_key jsonb, p_kind text,
+      p_control jsonb, p_candidate jsonb, p_error jsonb) RETURNS void
+    LANGUAGE sql SECURITY DEFINER SET search_path = '' AS $$
+      INSERT INTO public.read_mismatches (user_id, operation, key, kind, control, candidate, error)
+      VALUES (auth.uid(), p_operation, p_key, p_kind, p_control, p_candidate, p_error)
+    $$;
+    -- a definer function is executable by PUBLIC by default (and by anon through Supabase's default privileges)
+    REVOKE EXECUTE ON FUNCTION public.hv_record_read_mismatch(text, jsonb, text, jsonb, jsonb, jsonb) FROM PUBLIC, anon;
+    GRANT EXECUTE ON FUNCTION public.hv_record_read_mismatch(text, jsonb, text, jsonb, jsonb, jsonb) TO authenticated, service_role;`,
+  down: `
+    -- the table stays (evidence); only the entry point goes
+    DROP FUNCTION IF EXISTS public.hv_record_read_mismatch(text, jsonb, text, jsonb, jsonb, jsonb);`,
+};

@@ -1,0 +1,112 @@
+import type pg from 'pg';
+import type { Step } from '../step.ts';
+import { runSteps, type ExecutorOptions, type StepResult } from '../executor.ts';
+import type { MigrationOptions } from '../migration-options.ts';
+import { MigrationError } from '../migration-error.ts';
+import { MISMATCH_LOG_STEP } from './mismatch-log.ts';
+import { validateConstraintSteps } from './validate-constraints.ts';
+import { RLS_PRIVILEGES_STEP, RLS_TABLES } from './rls-privileges.ts';
+import { legacyViewInvokerStep, rlsEnableSteps, rlsPolicySteps } from './rls-policies.ts';
+
+/**
+ * Phase 2's steps, in apply order: the mismatch log, VALIDATE of every Phase 0 constraint, the API
+ * roles' privileges, the policies, the legacy view as security_invoker, RLS enabled table by table.
+ */
+export function phase2Steps(opts?: MigrationOptions): Step[] {
+  return [
+    MISMATCH_LOG_STEP,
+    ...validateConstraintSteps(opts),
+    RLS_PRIVILEGES_STEP,
+    ...rlsPolicySteps(opts),
+    legacyViewInvokerStep(opts),
+    ...rlsEnableSteps(opts),
+  ];
+}
+
+/** What phase2.complete found missing (empty = Phase 2 is done). */
+export interface Phase2Status {
+  notValidated: string[];
+  rlsOff: string[];
+  withoutPolicy: string[];
+  mismatches: number;
+}
+
+/**
+ * Phase 2 — the read switch. validate / apply / complete / rollback side by side (a pgroll operation).
+ *
+ * The switch itself is application state, not DDL: the router (router.ts) reads the flags
+ * `{ useNewSchema, newSchemaPercentage, compare }` on every request, so 5 → 20 → 50 → 100 % and the
+ * rollback's "flag off" take effect at the next read, with no step to run. The database side is
+ * what reads from the new schema need before any user is routed there: validated constraints,
+ * RLS with policies, and the compare-mode log.
+ *
+ * Rollback: flag off first (ALL_LEGACY: every read from legacy, at once), then `rollback` drops the
+ * policies, disables RLS, restores the API roles' saved privileges and the view's definer mode.
+ * It keeps the constraint validation (harmless: it only states what the data satisfies, and new rows
+ * were checked all along) and the read_mismatches table (the evidence of why reads were switched back).
+ */
+export const phase2 = {
+  id: 'phase-2' as const,
+
+  /** Phase 0's tables and legacy view, and Supabase's API roles and auth.uid(), must exist. */
+  async validate(client: pg.ClientBase): Promise<void> {
+    const { rows } = await client.query<{ missing: string[] }>(
+      `SELECT array_remove(ARRAY[
+         ${RLS_TABLES.map((t) => `CASE WHEN to_regclass('public.${t}') IS NULL THEN 'table public.${t}' END`).join(',\n         ')},
+         CASE WHEN to_regclass('public.habit_tracker_from_new') IS NULL THEN 'view public.habit_tracker_from_new' END,
+         CASE WHEN to_regprocedure('auth.uid()') IS NULL THEN 'function auth.uid()' END,
+         CASE WHEN NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'authenticated') THEN 'role authenticated' END,
+         CASE WHEN NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'anon') THEN 'role anon' END
+       ], NULL) AS missing`,
+    );
+    const missing = rows[0]?.missing ?? [];
+    if (missing.length > 0) {
+      throw new MigrationError(`phase-2: ${missing.join(', ')} missing; apply Phase 0 (and the Supabase auth shim) first`);
+    }
+  },
+
+  async apply(client: pg.ClientBase, opts: MigrationOptions & ExecutorOptions = {}): Promise<StepResult[]> {
+    await this.validate(client);
+    return runSteps(client, phase2Steps(opts), 'up', opts);
+  },
+
+  /** Reports what stands between this database and the end of Phase 2 (never throws). */
+  async status(client: pg.ClientBase): Promise<Phase2Status> {
+    const tables = `ARRAY[${RLS_TABLES.map((t) => `'${t}'`).join(', ')}]`;
+    const { rows } = await client.query<Phase2Status>(
+      `SELECT
+         ARRAY(SELECT format('%s.%s', c.conrelid::regclass, c.conname) FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+                WHERE t.relnamespace = 'public'::regnamespace AND t.relname = ANY (${tables}) AND NOT c.convalidated ORDER BY 1) AS "notValidated",
+         ARRAY(SELECT t.relname::text FROM pg_class t WHERE t.relnamespace = 'public'::regnamespace
+                  AND t.relname = ANY (${tables}) AND NOT t.relrowsecurity ORDER BY 1) AS "rlsOff",
+         ARRAY(SELECT t.relname::text FROM pg_class t WHERE t.relnamespace = 'public'::regnamespace AND t.relname = ANY (${tables})
+                  AND NOT EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = t.oid) ORDER BY 1) AS "withoutPolicy",
+         0 AS mismatches`,
+    );
+    const status = rows[0]!;
+    const { rows: log } = await client.query<{ t: string | null }>(`SELECT to_regclass('public.read_mismatches')::text AS t`);
+    if (log[0]?.t) status.mismatches = (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM public.read_mismatches')).rows[0]!.n;
+    return status;
+  },
+
+  /**
+   * Phase 2 is complete when every constraint of the new tables is validated, RLS is on with a policy
+   * on every one of them, and compare mode has recorded no mismatch. (The percentage reaching 100 is
+   * the application's flag, not visible here.)
+   */
+  async complete(client: pg.ClientBase): Promise<void> {
+    const s = await this.status(client);
+    const problems = [
+      ...(s.notValidated.length ? [`constraints not validated: ${s.notValidated.join(', ')}`] : []),
+      ...(s.rlsOff.length ? [`RLS off on ${s.rlsOff.join(', ')}`] : []),
+      ...(s.withoutPolicy.length ? [`no policy on ${s.withoutPolicy.join(', ')}`] : []),
+      ...(s.mismatches ? [`${s.mismatches} read mismatch(es) recorded in public.read_mismatches`] : []),
+    ];
+    if (problems.length > 0) throw new MigrationError(`phase-2 is not complete: ${problems.join('; ')}`);
+  },
+
+  /** Reverses apply (see the unit's comment for what stays). Turn the read flag off first. */
+  async rollback(client: pg.ClientBase, opts: MigrationOptions & ExecutorOptions = {}): Promise<StepResult[]> {
+    return runSteps(client, phase2Steps(opts), 'down', opts);
+  },
+};
