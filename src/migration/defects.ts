@@ -165,6 +165,56 @@ export const DEFECTS = [
     planReference: 'Phase 0 Step 1: "제약 조건 (NOT VALID - 기존 데이터 검증 안함)" read as "not applied yet"; the plan never validates them',
     expectedKillers: ['phase-2/constraint-validation'],
   },
+  // Phase 3 — retirement — and the rollbacks
+  {
+    id: 'read-only-set-unlogged',
+    phases: ['phase-3'],
+    description: 'The legacy table is "made read-only" with SET UNLOGGED: writes still succeed, and crash recovery truncates an unlogged table — a SIGKILL during the read-only week empties the table a rollback needs.',
+    planReference: 'Phase 3, Day 1: ALTER TABLE habit_tracker SET UNLOGGED; -- 성능 향상',
+    expectedKillers: ['phase-3/crash-during-retirement', 'phase-3/read-only-week'],
+  },
+  {
+    id: 'phase0-rollback-as-planned',
+    phases: ['phase-0', 'rollback'],
+    description: 'Phase 0 is rolled back as the plan writes it: only habit_records, habits, weeks and children are dropped; habit_templates, notifications, the bookkeeping tables and the functions stay behind.',
+    planReference: '롤백 시나리오, Phase 0 롤백: DROP TABLE IF EXISTS habit_records / habits / weeks / children CASCADE',
+    expectedKillers: ['rollback/phase-0-cycle'],
+  },
+  {
+    id: 'phase3-rollback-no-reverse-sync',
+    phases: ['phase-3', 'rollback'],
+    description: 'Dual write is switched off with nothing carrying new-schema writes back to the legacy table: a Phase 3 rollback brings back a legacy table without any write made after the switch (and without the weeks created since).',
+    planReference: 'Phase 3, Day 1: 쓰기 비활성화 / 이중쓰기 비활성화 — no way back is described; 롤백 시나리오 has no Phase 3 entry',
+    expectedKillers: ['rollback/phase-3-cycle', 'phase-3/read-only-week'],
+  },
+  {
+    id: 'archive-flag-update',
+    phases: ['phase-3'],
+    description: 'The soft archive runs as written: a whole-table UPDATE of a column habit_tracker does not have. The switch fails (42703) and Phase 3 cannot start; with the column added it would lock and rewrite every legacy row.',
+    planReference: 'Phase 3, Day 1: UPDATE habit_tracker SET _archived = true; -- 소프트 아카이브',
+    expectedKillers: ['phase-3/zero-downtime', 'rollback/phase-3-cycle'],
+  },
+  {
+    id: 'drop-without-grace',
+    phases: ['phase-3'],
+    description: 'The drop runs whenever it is called: no check that the read-only week (and the week after the rename) has passed.',
+    planReference: 'Phase 3: Day 2-7 모니터링, Day 9-14 추가 모니터링, Day 15 완전 삭제 — a schedule, not a guard',
+    expectedKillers: ['phase-3/complete-guard'],
+  },
+  {
+    id: 'drop-cascade',
+    phases: ['phase-3'],
+    description: 'The retired table is dropped with CASCADE: a view or function that still depends on it (a report nobody migrated) disappears silently instead of stopping the drop.',
+    planReference: 'Phase 3, Day 15: DROP TABLE habit_tracker_old CASCADE;',
+    expectedKillers: ['phase-3/complete-guard'],
+  },
+  {
+    id: 'ddl-without-lock-timeout',
+    phases: ['phase-3'],
+    description: 'Phase 3 DDL runs without lock_timeout: the rename queues behind a long transaction on the legacy table, and every write queues behind the rename for as long.',
+    planReference: 'Phase 3: ALTER TABLE … RENAME / DROP TABLE run bare; the plan never sets lock_timeout',
+    expectedKillers: ['phase-3/zero-downtime'],
+  },
 ] as const satisfies readonly Defect[];
 
 export type DefectId = (typeof DEFECTS)[number]['id'];
