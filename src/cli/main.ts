@@ -62,6 +62,22 @@ async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('mutants')
+    .description('kill matrix: every defect of the catalogue against the gates of its phases; exit 1 if one survives')
+    .option('--defect <id...>', 'only these defects (default: the whole catalogue)')
+    .option('--seed <n>', 'fast-check seed (default: random, printed; env HV_SEED)')
+    .option('--pg <provider>', pgHelp)
+    .option('--fast', 'stop at the first property that kills each defect')
+    .option('--runs <n>', "random cases per property (default: each property's own)")
+    .option('--time-budget <duration>', 'per property run, e.g. 20s (default 20s)')
+    .option('--report-dir <dir>', 'where run directories are written (default reports/)')
+    .option('--json', 'print { "defects": [{ id, killed, killedBy, casesToKill, ms }] }')
+    .action(async (flags) => {
+      const { mutantsCommand } = await import('./commands/mutants.ts');
+      code = await mutantsCommand(flags, loadConfig());
+    });
+
+  program
     .command('generate')
     .description('print a seeded legacy dataset: same seed, same bytes, in any time zone')
     .requiredOption('--seed <n>', 'seed')
