@@ -11,6 +11,7 @@ import type { ProviderKind } from './db/types.ts';
  * | HV_RUNS            | runs         | fast-check runs per property                                   |
  * | HV_SEED            | seed         | fast-check seed                                                |
  * | HV_TIME_BUDGET_MS  | timeBudgetMs | wall-clock budget of a property run                            |
+ * | HV_MAX_STALL_MS    | maxStallMs   | zero-downtime bound: longest write stall a migration step may cause (default 1000) |
  */
 export interface Config {
   pg: ProviderKind;
@@ -19,6 +20,7 @@ export interface Config {
   runs?: number;
   seed?: number;
   timeBudgetMs?: number;
+  maxStallMs?: number;
 }
 
 const PROVIDERS: readonly ProviderKind[] = ['embedded', 'url', 'testcontainers'];
@@ -55,6 +57,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (seed !== undefined) config.seed = seed;
   const timeBudgetMs = integer(get, 'HV_TIME_BUDGET_MS', 1);
   if (timeBudgetMs !== undefined) config.timeBudgetMs = timeBudgetMs;
+  const maxStallMs = integer(get, 'HV_MAX_STALL_MS', 1);
+  if (maxStallMs !== undefined) config.maxStallMs = maxStallMs;
   return config;
 }
 

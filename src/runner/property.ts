@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { PhaseTag, DefectId } from '../migration/defects.ts';
 import type { StartedPostgres, TestDatabase } from '../db/types.ts';
 import type { LegacyDataset } from '../generate/dataset.ts';
+import type { StallFigure } from './result.ts';
 
 /** What a property's setup and checks get: the server, one database for the whole run, a client on it. */
 export interface PropertyContext {
@@ -10,6 +11,8 @@ export interface PropertyContext {
   db: TestDatabase;
   client: pg.Client;
   defect: DefectId | undefined;
+  /** Stall figures the property measured; the runner copies them into the result (last write wins). */
+  stalls?: StallFigure[];
 }
 
 /**

@@ -36,6 +36,19 @@ export interface PropertyResult {
   failedOnRegression?: string;
   /** Why the property did not run (skipped), or the infrastructure error (error). */
   note?: string;
+  /** Write stalls the property measured, per migration step (the report's stall chart). */
+  stalls?: StallFigure[];
+}
+
+/** Latency of the app's writes that overlapped one migration step (see src/check/write-load.ts). */
+export interface StallFigure {
+  step: string;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  errors: number;
+  writes?: number;
+  stepMs?: number;
 }
 
 /** A gate run: what the reports render and the CLI turns into an exit code. */

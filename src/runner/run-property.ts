@@ -50,12 +50,17 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
     durationMs: 0,
     ...(opts.defect ? { defect: opts.defect } : {}),
   };
-  const finish = (r: Partial<PropertyResult>): PropertyResult => ({ ...base, ...r, durationMs: Math.round(performance.now() - started) });
+  let ctx: PropertyContext | undefined;
+  const finish = (r: Partial<PropertyResult>): PropertyResult => ({
+    ...base,
+    ...(ctx?.stalls?.length ? { stalls: ctx.stalls } : {}),
+    ...r,
+    durationMs: Math.round(performance.now() - started),
+  });
 
   const skip = def.skipReason?.(opts.pg);
   if (skip) return finish({ verdict: 'skipped', note: skip });
 
-  let ctx: PropertyContext | undefined;
   let own: StartedPostgres | undefined;
   try {
     if (def.ownServer && opts.ownServer) own = await opts.ownServer();

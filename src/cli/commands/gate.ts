@@ -101,6 +101,7 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
     ...(defect ? { defect } : {}),
     gates: [gate],
     results,
+    ...(results.some((r) => r.stalls?.length) ? { stalls: results.flatMap((r) => r.stalls ?? []) } : {}),
   };
   const written = await writeRunReport(report, { reportsRoot });
   const failed = results.filter((r) => r.verdict === 'failed');
