@@ -13,6 +13,7 @@ import { durationFlag, freshSeed, intFlag, shardFlag } from '../parse.ts';
 import { ownServerFactory, providerOf, replayFlags, startFromFlags } from '../pg-from-flags.ts';
 import { gateProgress } from '../progress.ts';
 import { guardsOf } from '../guards.ts';
+import { sampleMigration } from '../../runner/sample-migration.ts';
 
 export interface GateFlags {
   runs?: string;
@@ -66,6 +67,7 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
   }
   const pg = await startFromFlags(flags.pg, config);
   let results: PropertyResult[];
+  let sample: Awaited<ReturnType<typeof sampleMigration>> | undefined;
   try {
     const progress = gateProgress(process.stderr, !flags.json);
     results = await runGate(properties, {
@@ -80,6 +82,8 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
       regressionsOf: (p) => loadRegressions(REGRESSIONS_DIR, p, PROJECT_ROOT),
       ...progress,
     });
+    // QA's worked example: the quarantine breakdown and drift of one seeded adversarial dataset.
+    if (gate === 'phase-0' || gate === 'all') sample = await sampleMigration(pg, seed);
   } finally {
     await pg.close();
   }
@@ -101,6 +105,7 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
     ...(defect ? { defect } : {}),
     gates: [gate],
     results,
+    ...(sample ? { quarantine: sample.quarantine, drift: sample.drift } : {}),
     ...(results.some((r) => r.stalls?.length) ? { stalls: results.flatMap((r) => r.stalls ?? []) } : {}),
   };
   const written = await writeRunReport(report, { reportsRoot });
