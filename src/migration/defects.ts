@@ -215,6 +215,62 @@ export const DEFECTS = [
     planReference: 'Phase 3: ALTER TABLE … RENAME / DROP TABLE run bare; the plan never sets lock_timeout',
     expectedKillers: ['phase-3/zero-downtime'],
   },
+  {
+    id: 'idempotency-check-then-log',
+    phases: ['phase-1'],
+    description: 'The idempotency key is looked up before the writes and logged after them: concurrent duplicates all miss the lookup and all execute (a habit added twice), each with its own response.',
+    planReference: "Phase 1 Edge Function: select('*').eq('key', idempotencyKey).single() first, insert into idempotency_log after the writes, the insert's error never read",
+    expectedKillers: ['phase-1/idempotency-keys'],
+  },
+  {
+    id: 'legacy-write-failure-ignored',
+    phases: ['phase-1'],
+    description: 'A failed legacy write is logged and ignored; the new-schema write commits alone and the two schemas part.',
+    planReference: "Phase 1 createWeekDualWrite(): if (oldError) { console.error('Old schema write failed:', oldError); // 계속 진행 (신 스키마 우선) }",
+    expectedKillers: ['phase-1/atomicity'],
+  },
+  {
+    id: 'dual-write-two-transactions',
+    phases: ['phase-1'],
+    description: 'The legacy and the new-schema write are two independent transactions (Promise.all): a fault in one leaves the other committed, and the key already answers retries.',
+    planReference: 'Strangler Fig 개요, 3. 이중쓰기: await Promise.all([writeToOldSchema(data), writeToNewSchema(data)])',
+    expectedKillers: ['phase-1/atomicity'],
+  },
+  {
+    id: 'trigger-insert-only',
+    phases: ['phase-1'],
+    description: 'The backup trigger is declared for INSERT OR UPDATE but handles INSERT only, and not DELETE: an old client\'s update or delete never reaches the new schema.',
+    planReference: "Phase 1 Database Trigger: AFTER INSERT OR UPDATE … IF TG_OP = 'INSERT' THEN … END IF; RETURN NEW;",
+    expectedKillers: ['phase-1/convergence'],
+  },
+  {
+    id: 'trigger-child-by-name',
+    phases: ['phase-1'],
+    description: 'The backup trigger finds the child by name alone: a week an old client writes for one family is attached to another family\'s child of the same name.',
+    planReference: 'Phase 1 Database Trigger: SELECT id INTO child_uuid FROM children WHERE name = NEW.child_name;',
+    expectedKillers: ['phase-1/convergence'],
+  },
+  {
+    id: 'trigger-double-apply',
+    phases: ['phase-1'],
+    description: 'The API does not tell the trigger that it writes the new schema itself: the trigger re-derives the week from the legacy write, then the API applies its new-schema write on top (an added habit appears twice, a created week collides).',
+    planReference: "Phase 1: Edge Function writes both schemas, and the trigger (백업) also syncs every habit_tracker INSERT; source_version: 'dual_write' is written but never read",
+    expectedKillers: ['phase-1/convergence'],
+  },
+  {
+    id: 'upsert-on-deferrable-unique',
+    phases: ['phase-1'],
+    description: "habit_records' UNIQUE (habit_id, record_date) is DEFERRABLE INITIALLY DEFERRED as the plan declares it: Postgres refuses it as the arbiter of the status upsert, and every setStatus fails.",
+    planReference: "Phase 0 DDL UNIQUE(habit_id, record_date) DEFERRABLE INITIALLY DEFERRED + Phase 1 updateHabitRecordDualWrite(): upsert(…, { onConflict: 'habit_id,record_date' })",
+    expectedKillers: ['phase-1/convergence', 'phase-1/atomicity'],
+  },
+  {
+    id: 'rollback-drops-new-only-data',
+    phases: ['phase-1'],
+    description: "Phase 1's rollback returns to the old schema by deleting what only the new schema holds (templates, notifications, weeks.template_id): users' templates are lost without a word.",
+    planReference: 'Phase 1 롤백: functions.delete + DROP TRIGGER, "구 스키마만 사용" — silent about templates, which live only in the new schema (템플릿 기능 (신 스키마만))',
+    expectedKillers: ['phase-1/rollback'],
+  },
 ] as const satisfies readonly Defect[];
 
 export type DefectId = (typeof DEFECTS)[number]['id'];
