@@ -11,17 +11,27 @@ import { resumability } from './phase-0/resumability.ts';
 import { batchSizeIndependence } from './phase-0/batch-size-independence.ts';
 import { timeZoneIndependence } from './phase-0/time-zone-independence.ts';
 import { driftDetector } from './phase-0/drift-detector.ts';
+import { phase0Cycle } from './rollback/phase-0-cycle.ts';
+import { phase3Cycle } from './rollback/phase-3-cycle.ts';
 
 export const GATES = {
   'phase-0': [roundTrip, accounting, constraintValidity, idempotency, resumability, batchSizeIndependence, timeZoneIndependence, driftDetector],
+  rollback: [phase0Cycle, phase3Cycle],
 } satisfies Record<string, AnyProperty[]>;
 
 export type GateName = keyof typeof GATES | 'all';
 export const GATE_NAMES = [...Object.keys(GATES), 'all'] as GateName[];
 
+/** `all` runs the gates in this order (phases first, then rollback), whatever order GATES lists them in. */
+const GATE_ORDER = ['phase-0', 'phase-1', 'phase-2', 'phase-3', 'rollback'];
+const rank = (g: string) => (GATE_ORDER.includes(g) ? GATE_ORDER.indexOf(g) : GATE_ORDER.length);
+
 /** The properties of a gate, in order (`all`: every gate's). */
 export function propertiesOf(gate: GateName): AnyProperty[] {
-  if (gate === 'all') return Object.values(GATES).flat();
+  if (gate === 'all') {
+    const gates = Object.keys(GATES).sort((a, b) => rank(a) - rank(b)) as Array<keyof typeof GATES>;
+    return gates.flatMap((g): AnyProperty[] => [...GATES[g]]);
+  }
   return GATES[gate];
 }
 

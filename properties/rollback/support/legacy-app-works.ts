@@ -1,0 +1,38 @@
+import type pg from 'pg';
+import { PropertyFailure } from '../../../src/runner/property-failure.ts';
+
+/**
+ * The app works on the legacy path: as the API role (`authenticated`, with a signed-in user's claims),
+ * a legacy INSERT, UPDATE and SELECT succeed. Run inside a transaction that is rolled back: it proves
+ * the path is open (no guard, no lost privilege, table present and logged) without leaving a row
+ * behind that no later phase accounts for.
+ */
+export async function assertLegacyAppWorks(client: pg.ClientBase, after: string): Promise<void> {
+  const { rows: users } = await client.query<{ id: string }>('SELECT id::text FROM auth.users ORDER BY id LIMIT 1');
+  const user = users[0]?.id ?? '00000000-0000-4000-8000-000000000001';
+  await client.query('BEGIN');
+  try {
+    if (!users[0]) await client.query('INSERT INTO auth.users (id, email) VALUES ($1, $2)', [user, 'smoke@example.com']);
+    await client.query("SELECT set_config('request.jwt.claims', $1, true)", [JSON.stringify({ sub: user, role: 'authenticated' })]);
+    await client.query('SET LOCAL ROLE authenticated');
+    const ins = await client.query<{ id: string }>(
+      `INSERT INTO public.habit_tracker (user_id, child_name, week_start_date, habits) VALUES ($1, 'smoke', DATE '2099-01-05', '[]')
+       RETURNING id`,
+      [user],
+    );
+    const id = ins.rows[0]!.id;
+    const upd = await client.query(`UPDATE public.habit_tracker SET theme = 'smoke test' WHERE id = $1`, [id]);
+    const sel = await client.query<{ theme: string }>('SELECT theme FROM public.habit_tracker WHERE id = $1', [id]);
+    if (upd.rowCount !== 1 || sel.rows[0]?.theme !== 'smoke test') {
+      throw new PropertyFailure(`after ${after}, a legacy write did not take (update rows ${upd.rowCount}, read ${JSON.stringify(sel.rows)})`);
+    }
+  } catch (err) {
+    if (err instanceof PropertyFailure) throw err;
+    const e = err as { code?: string; message?: string };
+    throw new PropertyFailure(`after ${after}, the app cannot write the legacy table: ${e.message}${e.code ? ` (SQLSTATE ${e.code})` : ''}`, {
+      code: e.code,
+    });
+  } finally {
+    await client.query('ROLLBACK').catch(() => undefined);
+  }
+}

@@ -1,0 +1,27 @@
+import type pg from 'pg';
+import { RETIREMENT_TABLE } from './names.ts';
+
+export type WritePath = 'legacy' | 'new';
+
+/**
+ * Where the app writes now: `legacy` (the old path; from Phase 1 on, dual-written) until Phase 3's switch,
+ * `new` after it. Call it inside the write's own transaction: the flag row is read FOR SHARE, so the
+ * switch (which updates it) waits for writes in flight, and every write after the switch sees `new`.
+ * Before Phase 3 (no retirement table) and after its rollback, the path is `legacy`.
+ */
+export async function writePathOf(client: pg.ClientBase): Promise<WritePath> {
+  const { rows } = await client.query<{ present: boolean }>(`SELECT to_regclass('public.${RETIREMENT_TABLE}') IS NOT NULL AS present`);
+  if (!rows[0]?.present) return 'legacy';
+  // The table may be dropped (a rollback's last step) between the two statements: a savepoint keeps
+  // the caller's transaction usable.
+  await client.query('SAVEPOINT hv_write_path');
+  try {
+    const r = await client.query<{ write_path: WritePath }>(`SELECT write_path FROM public.${RETIREMENT_TABLE} FOR SHARE`);
+    await client.query('RELEASE SAVEPOINT hv_write_path');
+    return r.rows[0]?.write_path ?? 'legacy';
+  } catch (err) {
+    if ((err as { code?: string }).code !== '42P01') throw err;
+    await client.query('ROLLBACK TO SAVEPOINT hv_write_path');
+    return 'legacy';
+  }
+}
