@@ -11,11 +11,17 @@ import { resumability } from './phase-0/resumability.ts';
 import { batchSizeIndependence } from './phase-0/batch-size-independence.ts';
 import { timeZoneIndependence } from './phase-0/time-zone-independence.ts';
 import { driftDetector } from './phase-0/drift-detector.ts';
+import { readEquivalence } from './phase-2/read-equivalence.ts';
+import { router } from './phase-2/router.ts';
+import { rlsIsolation } from './phase-2/rls-isolation.ts';
+import { constraintValidation } from './phase-2/constraint-validation.ts';
+import { compareMode } from './phase-2/compare-mode.ts';
 import { phase0Cycle } from './rollback/phase-0-cycle.ts';
 import { phase3Cycle } from './rollback/phase-3-cycle.ts';
 
 export const GATES = {
   'phase-0': [roundTrip, accounting, constraintValidity, idempotency, resumability, batchSizeIndependence, timeZoneIndependence, driftDetector],
+  'phase-2': [router, readEquivalence, compareMode, rlsIsolation, constraintValidation],
   rollback: [phase0Cycle, phase3Cycle],
 } satisfies Record<string, AnyProperty[]>;
 

@@ -1,0 +1,161 @@
+import fc from 'fast-check';
+import type pg from 'pg';
+import type { PropertyContext, PropertyDef } from '../../src/runner/property.ts';
+import type { LegacyDataset } from '../../src/generate/dataset.ts';
+import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
+import { PropertyFailure } from '../../src/runner/property-failure.ts';
+import { connect } from '../../src/db/connect.ts';
+import { resetDatabase } from '../../src/db/reset.ts';
+import { runSteps } from '../../src/migration/executor.ts';
+import { MigrationError } from '../../src/migration/migration-error.ts';
+import { phase0 } from '../../src/migration/phase-0/phase-0.ts';
+import { SHADOW_SCHEMA_STEPS } from '../../src/migration/phase-0/shadow-schema.ts';
+import { phase2 } from '../../src/migration/phase-2/phase-2.ts';
+import { RLS_TABLES } from '../../src/migration/phase-2/rls-privileges.ts';
+import { PHASE0_NOT_VALID_CONSTRAINTS, validateConstraintSteps } from '../../src/migration/phase-2/validate-constraints.ts';
+import { addTemplatesAndNotifications } from './support/family-world.ts';
+import { migrateWithHistory, migratedOwners } from './support/phase-2-case.ts';
+
+export interface ValidationCase {
+  dataset: LegacyDataset;
+  /** An orphan record slipped in past the foreign key (the bulk-load trick): VALIDATE must fail loudly on it. */
+  orphan: boolean;
+}
+
+const ORPHAN_STEP = 'validate-habit-records-habit-records-habit-id-fkey';
+
+/**
+ * After Phase 2's apply every constraint of the new tables is validated (pg_constraint.convalidated),
+ * and applying again changes nothing. While each VALIDATE step's transaction is open, another session
+ * can still take ROW EXCLUSIVE (write) on every table the step locked. A row that violates a
+ * constraint fails the apply loudly (23503, naming the step) and the constraint stays NOT VALID.
+ * Every NOT VALID constraint the catalogue holds is one Phase 2 validates. Killed by validate-by-readd.
+ */
+export const constraintValidation: PropertyDef<ValidationCase> = {
+  name: 'phase-2/constraint-validation',
+  tags: ['phase-2'],
+  description: "Phase 2 validates every NOT VALID constraint of the new tables without blocking writes, idempotently, and fails loudly on a violating row.",
+  defaultRuns: 12,
+  arbitrary: () =>
+    fc.record(
+      { dataset: legacyDatasetArbitrary({ mode: 'mixed', minRows: 1, maxRows: 10 }), orphan: fc.boolean() },
+      { noNullPrototype: true },
+    ),
+  async setup(ctx) {
+    await phase0.apply(ctx.client, { defect: ctx.defect });
+  },
+  // Back to "Phase 0 done, Phase 2 not applied": roll Phase 2 back, empty the tables, re-add the
+  // constraints NOT VALID (Phase 0's table steps drop and re-add them).
+  async reset(ctx) {
+    await phase2.rollback(ctx.client, { defect: ctx.defect });
+    await resetDatabase(ctx.client, { refresh: true });
+    await runSteps(ctx.client, SHADOW_SCHEMA_STEPS.filter((s) => s.name.startsWith('create-')), 'up');
+  },
+  toDataset: (c) => c.dataset,
+  async check(input, ctx) {
+    await migrateWithHistory(ctx, input.dataset, []);
+    await addTemplatesAndNotifications(ctx.client, await migratedOwners(ctx.client));
+    const problems: unknown[] = [];
+
+    // every NOT VALID constraint of the new tables is one Phase 2 validates (and there are some)
+    const before = await notValidated(ctx.client);
+    const listed = new Set(PHASE0_NOT_VALID_CONSTRAINTS.map(([t, n]) => `${t}.${n}`));
+    const unlisted = before.filter((c) => !listed.has(c));
+    if (unlisted.length > 0) problems.push({ problem: 'NOT VALID constraints Phase 2 does not validate', constraints: unlisted });
+    if (before.length === 0) problems.push({ problem: 'no NOT VALID constraint before Phase 2 (the case would prove nothing)' });
+
+    problems.push(...(await lockProbe(ctx)));
+
+    if (input.orphan) problems.push(...(await orphanFailsLoudly(ctx)));
+
+    for (const attempt of ['apply', 're-apply'] as const) {
+      try {
+        await phase2.apply(ctx.client, { defect: ctx.defect });
+      } catch (err) {
+        problems.push({ problem: `${attempt} failed`, error: (err as Error).message, code: (err as MigrationError).code });
+        continue;
+      }
+      const left = await notValidated(ctx.client);
+      if (left.length > 0) problems.push({ problem: `not validated after ${attempt}`, constraints: left });
+    }
+    if (problems.length > 0) {
+      const kinds = [...new Set(problems.map((p) => (p as { problem: string }).problem))];
+      throw new PropertyFailure(`constraint validation: ${kinds.join('; ')}`, { problems: problems.slice(0, 15) });
+    }
+  },
+};
+
+async function notValidated(client: pg.ClientBase): Promise<string[]> {
+  const { rows } = await client.query<{ c: string }>(
+    `SELECT t.relname || '.' || c.conname AS c FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+      WHERE t.relnamespace = 'public'::regnamespace AND t.relname = ANY ($1) AND NOT c.convalidated ORDER BY 1`,
+    [[...RLS_TABLES]],
+  );
+  return rows.map((r) => r.c);
+}
+
+/**
+ * Runs each VALIDATE step inside an open transaction and, meanwhile, has a second session take ROW
+ * EXCLUSIVE (what INSERT/UPDATE/DELETE take) on every table the step holds a lock on, with a short
+ * lock_timeout. Then rolls the step back.
+ */
+async function lockProbe(ctx: PropertyContext): Promise<unknown[]> {
+  const problems: unknown[] = [];
+  const probe = await connect(ctx.db.uri);
+  try {
+    for (const step of validateConstraintSteps({ defect: ctx.defect })) {
+      if (problems.length >= 3) break; // enough to show it; each blocked probe costs its lock_timeout
+      await ctx.client.query('BEGIN');
+      try {
+        await ctx.client.query(step.up);
+        const { rows: locks } = await ctx.client.query<{ rel: string; mode: string }>(
+          `SELECT l.relation::regclass::text AS rel, l.mode FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+            WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND c.relkind IN ('r', 'p') ORDER BY 1, 2`,
+        );
+        for (const rel of [...new Set(locks.map((l) => l.rel))]) {
+          try {
+            await probe.query(`BEGIN; SET LOCAL lock_timeout = '50ms'; LOCK TABLE ${rel} IN ROW EXCLUSIVE MODE`);
+          } catch (err) {
+            problems.push({
+              problem: 'VALIDATE blocks writes',
+              step: step.name,
+              table: rel,
+              held: locks.filter((l) => l.rel === rel).map((l) => l.mode),
+              error: (err as { code?: string }).code,
+            });
+          } finally {
+            await probe.query('ROLLBACK');
+          }
+        }
+      } catch (err) {
+        problems.push({ problem: 'VALIDATE step failed', step: step.name, error: (err as Error).message });
+      } finally {
+        await ctx.client.query('ROLLBACK');
+      }
+    }
+  } finally {
+    await probe.end();
+  }
+  return problems;
+}
+
+/** An orphan record (inserted with FK triggers off) must fail the apply with 23503 at its step, then apply cleanly once removed. */
+async function orphanFailsLoudly(ctx: PropertyContext): Promise<unknown[]> {
+  await ctx.client.query(`BEGIN; SET LOCAL session_replication_role = replica;
+    INSERT INTO public.habit_records (habit_id, record_date, status) VALUES (gen_random_uuid(), '2025-10-13', 'green'); COMMIT`);
+  const problems: unknown[] = [];
+  try {
+    await phase2.apply(ctx.client, { defect: ctx.defect });
+    problems.push({ problem: 'an orphan record did not fail the apply' });
+  } catch (err) {
+    const e = err as MigrationError;
+    if (!(e instanceof MigrationError) || e.code !== '23503' || e.step !== ORPHAN_STEP) {
+      problems.push({ problem: 'an orphan record failed the apply in the wrong way', error: e.message, code: e.code, step: e.step });
+    }
+    if (!(await notValidated(ctx.client)).includes('habit_records.habit_records_habit_id_fkey')) {
+      problems.push({ problem: 'the violated foreign key is marked valid' });
+    }
+  }
+  await ctx.client.query('DELETE FROM public.habit_records r WHERE NOT EXISTS (SELECT 1 FROM public.habits h WHERE h.id = r.habit_id)');
+  return problems;
+}

@@ -1,0 +1,88 @@
+/**
+ * Shared steps of the phase-2 properties: a database with Phase 0 and Phase 2 applied (RLS on, before
+ * any data), one case = load a dataset, apply a history of legacy writes, backfill.
+ */
+import type pg from 'pg';
+import type { PropertyContext } from '../../../src/runner/property.ts';
+import type { LegacyDataset } from '../../../src/generate/dataset.ts';
+import { ANOMALIES, type AnomalyId } from '../../../src/generate/anomalies.ts';
+import { phase0 } from '../../../src/migration/phase-0/phase-0.ts';
+import { phase2 } from '../../../src/migration/phase-2/phase-2.ts';
+import { runBackfill } from '../../../src/migration/phase-0/backfill.ts';
+import { loadDataset } from '../../../src/db/load-dataset.ts';
+import { withClaims, type SupabaseRole } from '../../../src/db/as-user.ts';
+import { applyLegacyWrites, type LegacyWrite } from './legacy-writes.ts';
+
+/** Anomalies whose rows migrate (as is, normalized or with a warning): reads from both schemas must agree on them. */
+export const MIGRATING_ANOMALIES: readonly AnomalyId[] = ANOMALIES.filter((a) => a.treatment.kind !== 'quarantine').map((a) => a.id);
+
+/** A user with no rows anywhere: sees nothing, reads nothing. */
+export const STRANGER = '00000000-0000-4000-8000-00000000fade';
+
+export async function setupPhase2(ctx: PropertyContext): Promise<void> {
+  await phase0.apply(ctx.client, { defect: ctx.defect });
+  await phase2.apply(ctx.client, { defect: ctx.defect });
+}
+
+export interface Migrated {
+  /** Legacy writes that changed something. */
+  applied: number;
+  /** Legacy ids the backfill quarantined (none expected for migrating anomalies; excluded from comparisons). */
+  quarantined: Set<number>;
+}
+
+/** Loads the dataset, applies the legacy history, and backfills. */
+export async function migrateWithHistory(ctx: PropertyContext, dataset: LegacyDataset, history: readonly LegacyWrite[]): Promise<Migrated> {
+  await loadDataset(ctx.client, dataset);
+  const applied = await applyLegacyWrites(ctx.client, history);
+  await runBackfill(ctx.client, { defect: ctx.defect });
+  const { rows } = await ctx.client.query<{ id: string }>('SELECT legacy_id::text AS id FROM public.migration_quarantine');
+  return { applied, quarantined: new Set(rows.map((r) => Number(r.id))) };
+}
+
+/** Owners of legacy rows (the users whose reads matter), in a stable order. */
+export async function owners(client: pg.ClientBase): Promise<string[]> {
+  const { rows } = await client.query<{ u: string }>(
+    'SELECT DISTINCT user_id::text AS u FROM public.habit_tracker WHERE user_id IS NOT NULL ORDER BY 1',
+  );
+  return rows.map((r) => r.u);
+}
+
+/** Owners of migrated weeks (accounts that exist in auth.users), in a stable order. */
+export async function migratedOwners(client: pg.ClientBase): Promise<string[]> {
+  const { rows } = await client.query<{ u: string }>(
+    'SELECT DISTINCT w.user_id::text AS u FROM public.weeks w JOIN auth.users a ON a.id = w.user_id ORDER BY 1',
+  );
+  return rows.map((r) => r.u);
+}
+
+/** Runs `fn` as a signed-in user (authenticated, claims with sub), committing. */
+export function asUser<T>(client: pg.ClientBase, userId: string, fn: (c: pg.ClientBase) => Promise<T>, role: SupabaseRole = 'authenticated'): Promise<T> {
+  return withClaims(client, { sub: userId, role }, role, fn);
+}
+
+const ROLLED_BACK = Symbol('rolled back');
+
+/** Runs `fn` as the user and rolls the transaction back whatever happens; returns fn's value or its error. */
+export async function asUserRolledBack<T>(
+  client: pg.ClientBase,
+  claims: { sub?: string; role?: string } | null,
+  role: SupabaseRole,
+  fn: (c: pg.ClientBase) => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; error: { code?: string; message: string } }> {
+  let out: { ok: true; value: T } | { ok: false; error: { code?: string; message: string } } | undefined;
+  try {
+    await withClaims(client, claims, role, async (c) => {
+      try {
+        out = { ok: true, value: await fn(c) };
+      } catch (err) {
+        const e = err as { code?: string; message?: string };
+        out = { ok: false, error: { ...(e.code ? { code: e.code } : {}), message: String(e.message ?? err) } };
+      }
+      throw ROLLED_BACK;
+    });
+  } catch (err) {
+    if (err !== ROLLED_BACK) throw err;
+  }
+  return out!;
+}
