@@ -12,7 +12,7 @@ import { readLegacyRows } from '../../src/check/read-state.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { LegacyModel } from './support/legacy-model.ts';
 import { LegacyApp, legacyOpArbitrary, type LegacyOp } from './support/legacy-writes.ts';
-import { assertLegacyAppWorks } from './support/legacy-app-works.ts';
+import { assertLegacyAppWorksAsBefore, legacyAppError } from './support/legacy-app-works.ts';
 import { rollbackPhase0 } from './support/phase-0-rollback.ts';
 
 /** A legacy write, or a few batches of the backfill running between them. */
@@ -69,6 +69,7 @@ export const phase0Cycle: PropertyDef<Phase0Cycle> = {
     await loadDataset(c, input.dataset);
     const model = LegacyModel.of(await readLegacyRows(c));
     const catalogBefore = await catalogFingerprint(c);
+    const appBefore = await legacyAppError(c);
 
     await phase0.apply(c);
     await runOps(c, model, input.first);
@@ -81,7 +82,7 @@ export const phase0Cycle: PropertyDef<Phase0Cycle> = {
       const left = catalog.flatMap((d) => d.added.map((l) => `${d.kind}: ${l}`));
       throw new PropertyFailure(`after the Phase 0 rollback, the catalog differs from before Phase 0 (${left.length} object(s) left behind, e.g. ${left[0] ?? catalog[0]!.removed[0]})`, { catalog });
     }
-    await assertLegacyAppWorks(c, 'the Phase 0 rollback');
+    await assertLegacyAppWorksAsBefore(c, appBefore, 'the Phase 0 rollback');
 
     await phase0.apply(c);
     await runOps(c, model, input.second);

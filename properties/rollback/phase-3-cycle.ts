@@ -8,7 +8,7 @@ import { readLegacyRows, readLegacyView, readQuarantine } from '../../src/check/
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { LegacyModel } from './support/legacy-model.ts';
 import { NewSchemaApp, newOpArbitrary, type NewOp } from './support/new-schema-writes.ts';
-import { assertLegacyAppWorks } from './support/legacy-app-works.ts';
+import { assertLegacyAppWorksAsBefore, legacyAppError } from './support/legacy-app-works.ts';
 import { migratedDataset, resetBefore3, setupBefore3 } from './support/phase-stack.ts';
 
 export interface Phase3Cycle {
@@ -52,6 +52,7 @@ export const phase3Cycle: PropertyDef<Phase3Cycle> = {
     await migratedDataset(c, input.dataset);
     const model = LegacyModel.of(await readLegacyRows(c));
     const catalogBefore = await catalogFingerprint(c);
+    const appBefore = await legacyAppError(c);
 
     await phase3.apply(c, { defect: ctx.defect });
     if (input.renamed) await phase3.rename(c, { defect: ctx.defect });
@@ -64,7 +65,7 @@ export const phase3Cycle: PropertyDef<Phase3Cycle> = {
     }
     const catalog = catalogDiff(catalogBefore, await catalogFingerprint(c));
     if (catalog.length > 0) throw new PropertyFailure('after the Phase 3 rollback, the catalog differs from before Phase 3', { catalog });
-    await assertLegacyAppWorks(c, 'the Phase 3 rollback');
+    await assertLegacyAppWorksAsBefore(c, appBefore, 'the Phase 3 rollback');
 
     await phase3.apply(c, { defect: ctx.defect });
     await runOps(ctx, model, input.second);

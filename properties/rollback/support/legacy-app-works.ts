@@ -2,12 +2,12 @@ import type pg from 'pg';
 import { PropertyFailure } from '../../../src/runner/property-failure.ts';
 
 /**
- * The app works on the legacy path: as the API role (`authenticated`, with a signed-in user's claims),
- * a legacy INSERT, UPDATE and SELECT succeed. Run inside a transaction that is rolled back: it proves
- * the path is open (no guard, no lost privilege, table present and logged) without leaving a row
- * behind that no later phase accounts for.
+ * Tries the app's legacy path as the app runs it — the API role `authenticated`, with a signed-in user's
+ * claims: a legacy INSERT, UPDATE and SELECT, inside a transaction that is rolled back (it proves the
+ * path is open without leaving a row that no later phase accounts for). Returns what went wrong, or
+ * null when everything worked.
  */
-export async function assertLegacyAppWorks(client: pg.ClientBase, after: string): Promise<void> {
+export async function legacyAppError(client: pg.ClientBase): Promise<string | null> {
   const { rows: users } = await client.query<{ id: string }>('SELECT id::text FROM auth.users ORDER BY id LIMIT 1');
   const user = users[0]?.id ?? '00000000-0000-4000-8000-000000000001';
   await client.query('BEGIN');
@@ -23,16 +23,23 @@ export async function assertLegacyAppWorks(client: pg.ClientBase, after: string)
     const id = ins.rows[0]!.id;
     const upd = await client.query(`UPDATE public.habit_tracker SET theme = 'smoke test' WHERE id = $1`, [id]);
     const sel = await client.query<{ theme: string }>('SELECT theme FROM public.habit_tracker WHERE id = $1', [id]);
-    if (upd.rowCount !== 1 || sel.rows[0]?.theme !== 'smoke test') {
-      throw new PropertyFailure(`after ${after}, a legacy write did not take (update rows ${upd.rowCount}, read ${JSON.stringify(sel.rows)})`);
-    }
+    if (upd.rowCount !== 1 || sel.rows[0]?.theme !== 'smoke test') return `the write did not take (update rows ${upd.rowCount}, read ${JSON.stringify(sel.rows)})`;
+    return null;
   } catch (err) {
-    if (err instanceof PropertyFailure) throw err;
     const e = err as { code?: string; message?: string };
-    throw new PropertyFailure(`after ${after}, the app cannot write the legacy table: ${e.message}${e.code ? ` (SQLSTATE ${e.code})` : ''}`, {
-      code: e.code,
-    });
+    return `${e.message}${e.code ? ` (SQLSTATE ${e.code})` : ''}`;
   } finally {
     await client.query('ROLLBACK').catch(() => undefined);
+  }
+}
+
+/**
+ * After a rollback, the app writes the legacy path as it did before the phase: the same success (or,
+ * when an earlier phase already broke it, the same error — not this phase's to report).
+ */
+export async function assertLegacyAppWorksAsBefore(client: pg.ClientBase, before: string | null, after: string): Promise<void> {
+  const now = await legacyAppError(client);
+  if (now !== null && now !== before) {
+    throw new PropertyFailure(`after ${after}, the app cannot write the legacy table: ${now}`, { before: before ?? 'worked', after: now });
   }
 }

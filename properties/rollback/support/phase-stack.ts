@@ -9,15 +9,25 @@ import type { PropertyContext } from '../../../src/runner/property.ts';
 import type { LegacyDataset } from '../../../src/generate/dataset.ts';
 import { phase0 } from '../../../src/migration/phase-0/phase-0.ts';
 import { runBackfill } from '../../../src/migration/phase-0/backfill.ts';
+import { phase1 } from '../../../src/migration/phase-1/phase-1.ts';
+import { phase2 } from '../../../src/migration/phase-2/phase-2.ts';
 import { phase3 } from '../../../src/migration/phase-3/phase-3.ts';
 import { readRetirement } from '../../../src/migration/phase-3/retirement-log.ts';
 import { loadDataset } from '../../../src/db/load-dataset.ts';
 import { resetDatabase } from '../../../src/db/reset.ts';
 import { LEGACY_SCHEMA_PATH } from '../../../src/db/project-paths.ts';
 
-/** Applies the phases before Phase 3 (their correct variants: the defect under test is Phase 3's). */
+/**
+ * Applies the phases before Phase 3 (their correct variants: the defect under test is Phase 3's):
+ * Phase 0 and its backfill (on whatever the legacy table holds), Phase 1's dual write, Phase 2's
+ * validation and RLS. Idempotent. From then on, rows loaded into the legacy table reach the new schema
+ * through Phase 1's trigger.
+ */
 export async function applyPhasesBefore3(client: pg.ClientBase): Promise<void> {
   await phase0.apply(client);
+  await runBackfill(client);
+  await phase1.apply(client);
+  await phase2.apply(client);
 }
 
 /** Setup of a Phase 3 property: the earlier phases on an empty database. */

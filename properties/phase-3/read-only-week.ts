@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import type { PropertyDef } from '../../src/runner/property.ts';
+import type { LegacyDataset } from '../../src/generate/dataset.ts';
+import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
+import { phase3 } from '../../src/migration/phase-3/phase-3.ts';
+import { READ_ONLY_SQLSTATE } from '../../src/migration/phase-3/names.ts';
+import { readLegacyRows } from '../../src/check/read-state.ts';
+import { PropertyFailure } from '../../src/runner/property-failure.ts';
+import { LegacyModel } from '../rollback/support/legacy-model.ts';
+import { NewSchemaApp, newOpArbitrary, type NewOp } from '../rollback/support/new-schema-writes.ts';
+import { migratedDataset, resetBefore3, setupBefore3 } from '../rollback/support/phase-stack.ts';
+import { legacyTableName, persistenceOf, readLegacyTable } from './support/legacy-table.ts';
+import { tryLegacyWrites } from './support/refused-writes.ts';
+
+export interface ReadOnlyCase {
+  dataset: LegacyDataset;
+  ops: NewOp[];
+  renamed: boolean;
+}
+
+/**
+ * During the read-only week (before and after the rename) the legacy table refuses every write — INSERT,
+ * UPDATE, DELETE, TRUNCATE, as the owner, as the API role, with the sync's flag set by hand — with
+ * SQLSTATE 25006 and a message naming the table; reads work; it stays WAL-logged; and every write the
+ * app makes to the new schema is in it at once (the reverse sync), equal to the model of every write.
+ */
+export const readOnlyWeek: PropertyDef<ReadOnlyCase> = {
+  name: 'phase-3/read-only-week',
+  tags: ['phase-3'],
+  description: 'In the read-only week the legacy table refuses every write with a clear message (25006), stays logged, and follows every new-schema write (reverse sync).',
+  defaultRuns: 12,
+  arbitrary: () =>
+    fc.record({
+      dataset: legacyDatasetArbitrary({ mode: 'mixed', minRows: 1, maxRows: 8 }),
+      ops: fc.array(newOpArbitrary(), { maxLength: 10 }),
+      renamed: fc.boolean(),
+    }),
+  setup: setupBefore3,
+  reset: resetBefore3,
+  toDataset: (c) => c.dataset,
+  async check(input, ctx) {
+    const c = ctx.client;
+    await migratedDataset(c, input.dataset);
+    const model = LegacyModel.of(await readLegacyRows(c));
+    await phase3.apply(c, { defect: ctx.defect });
+    if (input.renamed) await phase3.rename(c, { defect: ctx.defect });
+    const table = (await legacyTableName(c))!;
+
+    const persistence = await persistenceOf(c, table);
+    if (persistence !== 'p') throw new PropertyFailure(`in the read-only week, public.${table} is ${persistence === 'u' ? 'UNLOGGED: a crash empties it' : `of persistence ${persistence}`}`);
+
+    const attempts = await tryLegacyWrites(c, table);
+    const through = attempts.filter((a) => !a.error);
+    if (through.length > 0) throw new PropertyFailure(`in the read-only week, ${through.length} legacy write(s) went through`, { through });
+    const unclear = attempts.filter(
+      (a) =>
+        !(a.error!.code === READ_ONLY_SQLSTATE && a.error!.message.includes(table) && a.error!.message.includes('read-only')) &&
+        !(a.as === 'authenticated' && a.error!.code === '42501'),
+    );
+    if (unclear.length > 0) throw new PropertyFailure(`in the read-only week, ${unclear.length} legacy write(s) failed without the read-only error (25006, naming the table)`, { unclear });
+    await c.query(`SELECT count(*) FROM public.${table}`);
+
+    const app = await NewSchemaApp.start(c, model);
+    for (const op of input.ops) await app.run(c, op);
+    const diffs = model.diff(await readLegacyTable(c, table));
+    if (diffs.length > 0) throw new PropertyFailure(`in the read-only week, ${diffs.length} legacy value(s) do not follow the writes made to the new schema`, { diffs: diffs.slice(0, 50) });
+  },
+};
