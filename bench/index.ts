@@ -1,0 +1,68 @@
+// npm run bench [-- --million] [--no-verify] [--sizes a,b] [--plan-rows n] [--drift-rows n] [--property-runs n] — not a test. One run with every performance figure of
+// the project, each against its aim: the backfill (bench:backfill's figures), the full drift check
+// against one scan of both schemas, round-trip property cases per second, embedded Postgres ready
+// time with a cached cluster, and `npm run verify` wall time. Writes reports/bench.md and
+// reports/bench.json; prints the figures table.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../src/db/project-paths.ts';
+import { benchBackfill } from './lib/backfill-bench.ts';
+import { backfillTable } from './lib/backfill-report.ts';
+import { figuresOf, renderBenchMd, type BenchReport } from './lib/bench-md.ts';
+import { benchDrift } from './lib/drift-bench.ts';
+import { flag, listFlag, numberFlag } from './lib/flags.ts';
+import { benchReady } from './lib/pg-ready.ts';
+import { benchPropertyRate } from './lib/property-rate.ts';
+import { startBenchServer } from './lib/server.ts';
+import { textTable } from './lib/table.ts';
+import { benchVerify } from './lib/verify-time.ts';
+
+const argv = process.argv.slice(2);
+const log = (s: string) => console.error(s);
+const started = new Date().toISOString();
+const loadavgAtStart = loadavg();
+
+// Start-up first, before anything else loads the machine.
+log('embedded Postgres ready time (cached cluster) …');
+const ready = await benchReady(5);
+
+let rest: Pick<BenchReport, 'backfill' | 'drift' | 'propertyRate'>;
+{
+  await using server = await startBenchServer();
+  log('backfill …');
+  const backfill = await benchBackfill(server, {
+    sizes: listFlag(argv, 'sizes') ?? [10_000, 100_000, ...(flag(argv, 'million') ? [1_000_000] : [])],
+    planRows: numberFlag(argv, 'plan-rows', 10_000),
+    log,
+  });
+  log('drift check vs one scan …');
+  const drift = await benchDrift(server, numberFlag(argv, 'drift-rows', 100_000), 'sql');
+  log('round-trip property throughput …');
+  const propertyRate = await benchPropertyRate(server, numberFlag(argv, 'property-runs', 200));
+  rest = { backfill, drift, propertyRate };
+}
+
+let verify;
+if (!flag(argv, 'no-verify')) {
+  log('npm run verify …');
+  verify = await benchVerify();
+}
+
+const base = {
+  started,
+  finished: new Date().toISOString(),
+  machine: { cpus: cpus().length, node: process.version, loadavgAtStart, loadavgAtEnd: loadavg() },
+  ready,
+  ...rest,
+  ...(verify ? { verify } : {}),
+};
+const report: BenchReport = { ...base, figures: figuresOf(base) };
+
+console.log(backfillTable(report.backfill));
+console.log('');
+console.log(textTable(['figure', 'value', 'aim', 'met'], report.figures.map((f) => [f.name, `${f.value}${f.unit ? ` ${f.unit}` : ''}`, f.aim, f.met === null ? '' : f.met ? 'yes' : 'NO'])));
+await mkdir(join(PROJECT_ROOT, 'reports'), { recursive: true });
+await writeFile(join(PROJECT_ROOT, 'reports', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+await writeFile(join(PROJECT_ROOT, 'reports', 'bench.md'), renderBenchMd(report));
+console.log(`wrote ${join(PROJECT_ROOT, 'reports', 'bench.md')} and bench.json`);
