@@ -18,13 +18,14 @@ import { constraintValidation } from './phase-2/constraint-validation.ts';
 import { compareMode } from './phase-2/compare-mode.ts';
 import { readOnlyWeek } from './phase-3/read-only-week.ts';
 import { crashDuringRetirement } from './phase-3/crash-during-retirement.ts';
+import { completeGuard } from './phase-3/complete-guard.ts';
 import { phase0Cycle } from './rollback/phase-0-cycle.ts';
 import { phase3Cycle } from './rollback/phase-3-cycle.ts';
 
 export const GATES = {
   'phase-0': [roundTrip, accounting, constraintValidity, idempotency, resumability, batchSizeIndependence, timeZoneIndependence, driftDetector],
   'phase-2': [router, readEquivalence, compareMode, rlsIsolation, constraintValidation],
-  'phase-3': [readOnlyWeek, crashDuringRetirement],
+  'phase-3': [readOnlyWeek, crashDuringRetirement, completeGuard],
   rollback: [phase0Cycle, phase3Cycle],
 } satisfies Record<string, AnyProperty[]>;
 
