@@ -1,0 +1,3 @@
+import { defectKills } from '../support/defect-kills.ts';
+
+defectKills('phase-0');
