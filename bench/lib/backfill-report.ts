@@ -9,7 +9,7 @@ export function backfillTable(r: BackfillBenchResult): string {
     `ours, ${s.rows.toLocaleString('en')} rows (${s.data.source})`,
     s.medianBackfillMs.toFixed(0),
     s.medianRawMs.toFixed(0),
-    `${s.ratioToRaw.toFixed(2)}x`,
+    `${s.ratioToRaw.toFixed(2)}x / ${s.ratioToRawPaired.toFixed(2)}x`,
     s.usPerRow.toFixed(1),
     `${s.roundTrips.clientCounted} / ${s.roundTrips.serverCounted ?? '–'}`,
     s.roundTrips.per1000Rows.toFixed(2),
@@ -28,7 +28,7 @@ export function backfillTable(r: BackfillBenchResult): string {
       rows.push([`plan-style, ${e.rows.toLocaleString('en')} rows (extrapolated)`, e.ms.toFixed(0), '', '', r.plan.usPerRow.toFixed(1), `${e.roundTrips}`, r.plan.roundTrips.per1000Rows.toFixed(0)]);
     }
   }
-  const lines = [textTable(['run', 'backfill ms', 'raw ms', 'ratio', 'µs/row', 'stmts (client / pg_stat)', 'stmts/1000 rows'], rows)];
+  const lines = [textTable(['run', 'backfill ms', 'raw ms', 'ratio (medians / paired)', 'µs/row', 'stmts (client / pg_stat)', 'stmts/1000 rows'], rows)];
   for (const f of r.flatness) lines.push(`per-row cost ${f.to.toLocaleString('en')} / ${f.from.toLocaleString('en')} rows: ${f.ratio.toFixed(2)}x (aim ≤ ${BACKFILL_AIMS.flatness})`);
   if (r.plan) lines.push(`plan-style / ours on ${r.plan.rows.toLocaleString('en')} rows: ${r.plan.ratioToOurs}x the time; ${r.plan.note}`);
   return lines.join('\n');

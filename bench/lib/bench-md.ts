@@ -41,7 +41,7 @@ export const AIMS = {
 export function figuresOf(r: Omit<BenchReport, 'figures'>): Figure[] {
   const f: Figure[] = [];
   for (const s of r.backfill.sizes) {
-    f.push({ name: `backfill / raw INSERT…SELECT, ${s.rows.toLocaleString('en')} rows`, value: s.ratioToRaw, unit: 'x', aim: `≤ ${AIMS.ratioToRaw}`, met: s.ratioToRaw <= AIMS.ratioToRaw });
+    f.push({ name: `backfill / raw INSERT…SELECT, ${s.rows.toLocaleString('en')} rows (median of paired ratios)`, value: s.ratioToRawPaired, unit: 'x', aim: `≤ ${AIMS.ratioToRaw}`, met: s.ratioToRawPaired <= AIMS.ratioToRaw });
   }
   for (const s of r.backfill.sizes) {
     f.push({ name: `statements per 1000 legacy rows, ours, ${s.rows.toLocaleString('en')} rows`, value: s.roundTrips.per1000Rows, unit: '', aim: `≤ ${AIMS.roundTripsPer1000}`, met: s.roundTrips.per1000Rows <= AIMS.roundTripsPer1000 });
@@ -72,9 +72,9 @@ export function renderBenchMd(r: BenchReport): string {
     '',
     '## Backfill',
     '',
-    '| legacy rows | data | habits | backfill (median) | raw INSERT…SELECT (median) | ratio | µs/row | statements: runBackfill / client / pg_stat_statements | per 1000 rows |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
-    ...r.backfill.sizes.map((s) => `| ${s.rows.toLocaleString('en')} | ${s.data.source} | ${s.data.habits.toLocaleString('en')} | ${ms(s.medianBackfillMs)} | ${ms(s.medianRawMs)} | ${s.ratioToRaw}x | ${s.usPerRow} | ${s.roundTrips.reported} / ${s.roundTrips.clientCounted} / ${s.roundTrips.serverCounted ?? '–'} | ${s.roundTrips.per1000Rows} |`),
+    '| legacy rows | data | habits | backfill (median) | raw INSERT…SELECT (median) | ratio of medians | median of paired ratios | µs/row | statements: runBackfill / client / pg_stat_statements | per 1000 rows |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
+    ...r.backfill.sizes.map((s) => `| ${s.rows.toLocaleString('en')} | ${s.data.source} | ${s.data.habits.toLocaleString('en')} | ${ms(s.medianBackfillMs)} | ${ms(s.medianRawMs)} | ${s.ratioToRaw}x | ${s.ratioToRawPaired}x | ${s.usPerRow} | ${s.roundTrips.reported} / ${s.roundTrips.clientCounted} / ${s.roundTrips.serverCounted ?? '–'} | ${s.roundTrips.per1000Rows} |`),
     '',
     `Each size ran ${r.backfill.sizes.map((s) => `${s.repetitions}×`).join(' / ')}; medians. The limit is the same new-schema rows, precomputed, written by one \`INSERT … SELECT\` per table (children, weeks, habits, habit_records) into the same tables with the same indexes, checks and foreign keys, in one transaction. Both wrote the same row counts: ${r.backfill.sizes.every((s) => s.sameRows) ? 'yes' : '**no**'}.`,
   ];
