@@ -82,6 +82,18 @@ BEGIN
 END
 $$;
 
+-- The write's number (hv_op_seq), also kept transaction-locally so that a rejection raised after it
+-- reports it (hv_dw_reject puts it in the error's DETAIL as op_seq=N).
+CREATE OR REPLACE FUNCTION public.hv_dw_next_seq() RETURNS bigint
+LANGUAGE plpgsql AS $$
+DECLARE
+  v bigint := nextval('public.hv_op_seq');
+BEGIN
+  PERFORM set_config('hv.op_seq', v::text, true);
+  RETURN v;
+END
+$$;
+
 CREATE OR REPLACE FUNCTION public.hv_dw_apply(p_key text, p_op text, p_req jsonb, p_part text) RETURNS jsonb
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -94,7 +106,7 @@ DECLARE
   v_out jsonb := '{}'::jsonb;
 BEGIN
   IF p_op = 'createTemplate' THEN
-    v_seq := nextval('public.hv_op_seq');
+    v_seq := public.hv_dw_next_seq();
     RETURN public.hv_dw_create_template(p_key, p_req, v_now) || jsonb_build_object('opSeq', v_seq);
   ELSIF p_op = 'createWeek' THEN
     RETURN public.hv_dw_create_week(p_key, p_req, p_part, v_now);
@@ -115,14 +127,17 @@ BEGIN
   END IF;
 
   SELECT * INTO v_row FROM public.habit_tracker h WHERE h.id = v_id FOR UPDATE;
-  IF NOT FOUND THEN PERFORM public.hv_dw_reject('DW404', format('week %s does not exist', v_id)); END IF;
-  PERFORM pg_advisory_xact_lock(public.hv_week_lock_id(v_row.user_id, v_row.child_name, v_row.week_start_date));
+  IF v_row.id IS NOT NULL THEN
+    PERFORM pg_advisory_xact_lock(public.hv_week_lock_id(v_row.user_id, v_row.child_name, v_row.week_start_date));
+  END IF;
+  -- numbered before the checks: a rejection, too, reports the state at a point of that order
+  v_seq := public.hv_dw_next_seq();
+  IF v_row.id IS NULL THEN PERFORM public.hv_dw_reject('DW404', format('week %s does not exist', v_id)); END IF;
   SELECT * INTO v_week FROM public.weeks w WHERE w.legacy_id = v_id;
   IF NOT FOUND THEN
     PERFORM public.hv_dw_reject('DW423', format('week %s is quarantined (%s): the new schema has no row to keep in step; fix it in the legacy app',
       v_id, coalesce((SELECT q.reason FROM public.migration_quarantine q WHERE q.legacy_id = v_id), 'not migrated')));
   END IF;
-  v_seq := nextval('public.hv_op_seq');
 
   IF p_op = 'deleteWeek' THEN
     ${legacyWrite(opts, 'DELETE FROM public.habit_tracker WHERE id = v_id')}
@@ -180,6 +195,7 @@ $$;`,
     down: `
       DROP FUNCTION IF EXISTS public.hv_dual_write(text, text, jsonb, text);
       DROP FUNCTION IF EXISTS public.hv_dw_apply(text, text, jsonb, text);
+      DROP FUNCTION IF EXISTS public.hv_dw_next_seq();
       DROP FUNCTION IF EXISTS public.hv_dw_same_request(public.idempotency_log, text, text, text);`,
   };
 }

@@ -12,7 +12,9 @@ export type DualWriteRejection = (typeof DUAL_WRITE_REJECTIONS)[keyof typeof DUA
 /**
  * A request the API refused: nothing was written, in either schema, and the idempotency key was not
  * consumed (the transaction that claimed it rolled back) — except `idempotency_key_reused`, where the
- * key belongs to an earlier, different request. `sqlstate` is Postgres's code (DW4xx).
+ * key belongs to an earlier, different request. `sqlstate` is Postgres's code (DW4xx). `opSeq`: when
+ * the refusal depended on the week's state (not found, quarantined, no such habit), the write number
+ * it was taken at, in the order of hv_op_seq.
  */
 export class DualWriteError extends Error {
   override readonly name = 'DualWriteError';
@@ -21,6 +23,7 @@ export class DualWriteError extends Error {
     readonly sqlstate: string,
     readonly op: string,
     readonly key: string,
+    readonly opSeq: number | undefined,
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -33,7 +36,8 @@ export function toDualWriteError(err: unknown, op: string, key: string): DualWri
   const code = (err as { code?: unknown }).code;
   if (typeof code !== 'string' || !Object.hasOwn(DUAL_WRITE_REJECTIONS, code)) return undefined;
   const name = DUAL_WRITE_REJECTIONS[code as keyof typeof DUAL_WRITE_REJECTIONS];
-  return new DualWriteError(name, code, op, key, (err as Error).message, { cause: err });
+  const seq = /op_seq=(\d+)/.exec(String((err as { detail?: unknown }).detail ?? ''));
+  return new DualWriteError(name, code, op, key, seq ? Number(seq[1]) : undefined, (err as Error).message, { cause: err });
 }
 
 /** True when `err` is a DualWriteError (of `code`, when given). */

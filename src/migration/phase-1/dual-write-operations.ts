@@ -178,7 +178,7 @@ BEGIN
   PERFORM pg_advisory_xact_lock(public.hv_week_lock_id(v_user, v_child, v_start));
   SELECT min(h.id) INTO v_id FROM public.habit_tracker h
    WHERE h.user_id = v_user AND h.child_name = v_child AND h.week_start_date = v_start;
-  v_seq := nextval('public.hv_op_seq');
+  v_seq := public.hv_dw_next_seq();
   IF v_id IS NOT NULL AND p_part <> 'new' THEN
     RETURN jsonb_build_object('legacyId', v_id, 'weekId', (SELECT w.id FROM public.weeks w WHERE w.legacy_id = v_id),
                               'created', false, 'opSeq', v_seq);

@@ -13,7 +13,8 @@ export const DUAL_WRITE_REQUESTS_STEP: Step = {
 CREATE OR REPLACE FUNCTION public.hv_dw_reject(p_code text, p_message text) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-  RAISE EXCEPTION USING ERRCODE = p_code, MESSAGE = p_message;
+  RAISE EXCEPTION USING ERRCODE = p_code, MESSAGE = p_message,
+    DETAIL = coalesce('op_seq=' || nullif(current_setting('hv.op_seq', true), ''), '');
 END
 $$;
 
