@@ -12,6 +12,7 @@ import { runPlanStyleBackfill } from '../plan-style-backfill.ts';
 import { countQueries } from './count-queries.ts';
 import { loadLegacy, type DataSource, type LoadedData } from './legacy-data.ts';
 import { emptyNewSchema, newSchemaCounts, rawInsertSelect, stageNewRows } from './new-schema.ts';
+import { explainBatch } from './explain-batch.ts';
 import { serverStatementCounter } from './pg-stat-statements.ts';
 import { median, round } from './stats.ts';
 
@@ -25,6 +26,8 @@ export interface BackfillBenchOptions {
   planRows: number;
   batchSize?: number;
   log?: (line: string) => void;
+  /** Also EXPLAIN ANALYZE one batch of hv_migrate_range per size (rolled back). */
+  explain?: boolean;
 }
 
 export interface SizeFigures {
@@ -47,6 +50,8 @@ export interface SizeFigures {
   roundTrips: { reported: number; clientCounted: number; serverCounted: number | null; per1000Rows: number };
   /** Both writers wrote the same number of rows into each table. */
   sameRows: boolean;
+  /** EXPLAIN ANALYZE of one batch of hv_migrate_range (with `explain`). */
+  explain?: string;
 }
 
 export interface PlanFigures {
@@ -125,6 +130,7 @@ export async function benchBackfill(server: StartedPostgres, opts: BackfillBench
         await emptyNewSchema(client);
         log(`  rep ${i + 1}/${reps}: backfill ${Math.round(r.ms)} ms, raw INSERT…SELECT ${Math.round(rawMs[i]!)} ms, ${clientCounted} statements`);
       }
+      const explain = opts.explain ? await explainBatch(client, batchSize) : undefined;
       const mb = median(backfillMs);
       const mr = median(rawMs);
       sizes.push({
@@ -137,6 +143,7 @@ export async function benchBackfill(server: StartedPostgres, opts: BackfillBench
         ratioToRawPaired: round(median(backfillMs.map((b, k) => b / rawMs[k]!)), 3),
         usPerRow: round((mb / rows) * 1000, 3),
         sameRows,
+        ...(explain ? { explain } : {}),
       });
 
       if (opts.planRows > 0 && rows === opts.planRows) plan = await planReference(client, rows, mb, log);
