@@ -1,20 +1,22 @@
-// npm run bench [-- --million] [--no-verify] [--sizes a,b] [--plan-rows n] [--drift-rows n] [--property-runs n] — not a test. One run with every performance figure of
+// npm run bench [-- --million] [--no-verify] [--sizes a,b] [--plan-rows n] [--drift-rows n] [--property-runs n]
+//                [--backfill-from reports/bench-backfill.json] — not a test. One run with every performance figure of
 // the project, each against its aim: the backfill (bench:backfill's figures), the full drift check
 // against one scan of both schemas, round-trip property cases per second, embedded Postgres ready
 // time with a cached cluster, and `npm run verify` wall time. Writes reports/bench.md and
 // reports/bench.json; prints the figures table.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/db/project-paths.ts';
-import { benchBackfill } from './lib/backfill-bench.ts';
+import { benchBackfill, type BackfillBenchResult } from './lib/backfill-bench.ts';
 import { backfillTable } from './lib/backfill-report.ts';
 import { figuresOf, renderBenchMd, type BenchReport } from './lib/bench-md.ts';
 import { benchDrift } from './lib/drift-bench.ts';
-import { flag, listFlag, numberFlag } from './lib/flags.ts';
+import { flag, listFlag, numberFlag, stringFlag } from './lib/flags.ts';
 import { benchReady } from './lib/pg-ready.ts';
 import { benchPropertyRate } from './lib/property-rate.ts';
 import { startBenchServer } from './lib/server.ts';
+import { median, round } from './lib/stats.ts';
 import { textTable } from './lib/table.ts';
 import { benchVerify } from './lib/verify-time.ts';
 
@@ -27,20 +29,30 @@ const loadavgAtStart = loadavg();
 log('embedded Postgres ready time (cached cluster) …');
 const ready = await benchReady(5);
 
-let rest: Pick<BenchReport, 'backfill' | 'drift' | 'propertyRate'>;
+let rest: Pick<BenchReport, 'backfill' | 'backfillFrom' | 'drift' | 'propertyRate'>;
 {
   await using server = await startBenchServer();
-  log('backfill …');
-  const backfill = await benchBackfill(server, {
-    sizes: listFlag(argv, 'sizes') ?? [10_000, 100_000, ...(flag(argv, 'million') ? [1_000_000] : [])],
-    planRows: numberFlag(argv, 'plan-rows', 10_000),
-    log,
-  });
+  // --backfill-from reports/bench-backfill.json: take the backfill figures of a bench:backfill run
+  // made just before instead of measuring them again (they are the slowest part, ~10 min).
+  const from = stringFlag(argv, 'backfill-from');
+  let backfill: BackfillBenchResult;
+  if (from) {
+    log(`backfill figures from ${from}`);
+    backfill = JSON.parse(await readFile(from, 'utf8')) as BackfillBenchResult;
+    for (const x of backfill.sizes) x.ratioToRawPaired ??= round(median(x.backfillMs.map((b, k) => b / x.rawMs[k]!)), 3);
+  } else {
+    log('backfill …');
+    backfill = await benchBackfill(server, {
+      sizes: listFlag(argv, 'sizes') ?? [10_000, 100_000, ...(flag(argv, 'million') ? [1_000_000] : [])],
+      planRows: numberFlag(argv, 'plan-rows', 10_000),
+      log,
+    });
+  }
   log('drift check vs one scan …');
   const drift = await benchDrift(server, numberFlag(argv, 'drift-rows', 100_000), 'sql');
   log('round-trip property throughput …');
   const propertyRate = await benchPropertyRate(server, numberFlag(argv, 'property-runs', 200));
-  rest = { backfill, drift, propertyRate };
+  rest = { backfill, backfillFrom: from ?? null, drift, propertyRate };
 }
 
 let verify;

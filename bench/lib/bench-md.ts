@@ -13,6 +13,8 @@ export interface BenchReport {
   finished: string;
   machine: { cpus: number; node: string; loadavgAtStart: number[]; loadavgAtEnd: number[] };
   backfill: BackfillBenchResult;
+  /** The bench:backfill report the backfill figures were taken from, or null when measured in this run. */
+  backfillFrom: string | null;
   drift: DriftFigures;
   propertyRate: PropertyRateFigures;
   ready: ReadyFigures;
@@ -72,6 +74,7 @@ export function renderBenchMd(r: BenchReport): string {
     '',
     '## Backfill',
     '',
+    ...(r.backfillFrom ? [`Backfill figures taken from \`${r.backfillFrom}\` (the \`npm run bench:backfill\` run made just before, ${(r.backfill as { started?: string }).started ?? 'date unknown'}), not measured again.`, ''] : []),
     '| legacy rows | data | habits | backfill (median) | raw INSERT…SELECT (median) | ratio of medians | median of paired ratios | µs/row | statements: runBackfill / client / pg_stat_statements | per 1000 rows |',
     '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
     ...r.backfill.sizes.map((s) => `| ${s.rows.toLocaleString('en')} | ${s.data.source} | ${s.data.habits.toLocaleString('en')} | ${ms(s.medianBackfillMs)} | ${ms(s.medianRawMs)} | ${s.ratioToRaw}x | ${s.ratioToRawPaired}x | ${s.usPerRow} | ${s.roundTrips.reported} / ${s.roundTrips.clientCounted} / ${s.roundTrips.serverCounted ?? '–'} | ${s.roundTrips.per1000Rows} |`),

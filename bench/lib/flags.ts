@@ -21,3 +21,10 @@ export function listFlag(argv: readonly string[], name: string): number[] | unde
   if (xs.length === 0 || xs.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--${name} ${raw}: expected positive integers separated by commas`);
   return xs;
 }
+
+/** `--name value` → value. */
+export function stringFlag(argv: readonly string[], name: string): string | undefined {
+  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return undefined;
+  return argv[i]!.includes('=') ? argv[i]!.slice(argv[i]!.indexOf('=') + 1) : argv[i + 1];
+}
