@@ -1,5 +1,5 @@
 /** Phase 2 — the read switch: the public API of src/migration/phase-2. */
-export { phase2, phase2Steps, type Phase2Status } from './phase-2.ts';
+export { phase2, phase2Steps, invokerTriggers, type Phase2Status, type Phase2Options } from './phase-2.ts';
 export { BUCKETS, ALL_LEGACY, bucketOf, thresholdOf, readsFromNew, type ReadFlags } from './router.ts';
 export { readWeekLegacy, listWeeksLegacy } from './read-legacy.ts';
 export { readWeekNew, listWeeksNew } from './read-new.ts';

@@ -23,6 +23,29 @@ export function phase2Steps(opts?: MigrationOptions): Step[] {
   ];
 }
 
+export interface Phase2Options extends MigrationOptions {
+  /**
+   * The operator's word that habit_tracker is written only by roles that bypass RLS (service_role,
+   * the table owner), so an invoker sync trigger on it is safe. Default false: validate refuses.
+   */
+  legacyWritersBypassRls?: boolean;
+}
+
+/**
+ * User triggers on habit_tracker whose function is SECURITY INVOKER (Phase 1's backup sync). Such a
+ * trigger does its writes to the new schema, and its reads of auth.users and the bookkeeping, as
+ * whoever wrote the legacy row — for the legacy app, a signed-in parent (authenticated).
+ */
+export async function invokerTriggers(client: pg.ClientBase): Promise<string[]> {
+  const { rows } = await client.query<{ t: string }>(
+    `SELECT format('trigger %s (function %s)', t.tgname, p.oid::regprocedure) AS t
+       FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+      WHERE t.tgrelid = to_regclass('public.habit_tracker') AND NOT t.tgisinternal AND NOT p.prosecdef
+      ORDER BY t.tgname`,
+  );
+  return rows.map((r) => r.t);
+}
+
 /** What phase2.complete found missing (empty = Phase 2 is done). */
 export interface Phase2Status {
   notValidated: string[];
@@ -48,8 +71,11 @@ export interface Phase2Status {
 export const phase2 = {
   id: 'phase-2' as const,
 
-  /** Phase 0's tables and legacy view, and Supabase's API roles and auth.uid(), must exist. */
-  async validate(client: pg.ClientBase): Promise<void> {
+  /**
+   * Phase 0's tables and legacy view, and Supabase's API roles and auth.uid(), must exist; and no
+   * trigger on habit_tracker may run as the writing role (see invokerTriggers).
+   */
+  async validate(client: pg.ClientBase, opts: Phase2Options = {}): Promise<void> {
     const { rows } = await client.query<{ missing: string[] }>(
       `SELECT array_remove(ARRAY[
          ${RLS_TABLES.map((t) => `CASE WHEN to_regclass('public.${t}') IS NULL THEN 'table public.${t}' END`).join(',\n         ')},
@@ -63,10 +89,19 @@ export const phase2 = {
     if (missing.length > 0) {
       throw new MigrationError(`phase-2: ${missing.join(', ')} missing; apply Phase 0 (and the Supabase auth shim) first`);
     }
+    const invoker = opts.legacyWritersBypassRls ? [] : await invokerTriggers(client);
+    if (invoker.length > 0) {
+      throw new MigrationError(
+        `phase-2: ${invoker.join(', ')} on public.habit_tracker run(s) as the role that writes the legacy row. A signed-in parent ` +
+          `writing habit_tracker (authenticated) would then sync under this phase's RLS and without access to the migration's ` +
+          `bookkeeping: the legacy write fails (42501). Make the trigger function SECURITY DEFINER with a fixed search_path ` +
+          `(Phase 1), or, if only roles that bypass RLS (service_role, the owner) write habit_tracker, pass legacyWritersBypassRls.`,
+      );
+    }
   },
 
-  async apply(client: pg.ClientBase, opts: MigrationOptions & ExecutorOptions = {}): Promise<StepResult[]> {
-    await this.validate(client);
+  async apply(client: pg.ClientBase, opts: Phase2Options & ExecutorOptions = {}): Promise<StepResult[]> {
+    await this.validate(client, opts);
     return runSteps(client, phase2Steps(opts), 'up', opts);
   },
 
