@@ -11,6 +11,10 @@ import { resumability } from './phase-0/resumability.ts';
 import { batchSizeIndependence } from './phase-0/batch-size-independence.ts';
 import { timeZoneIndependence } from './phase-0/time-zone-independence.ts';
 import { driftDetector } from './phase-0/drift-detector.ts';
+import { convergence } from './phase-1/convergence.ts';
+import { idempotencyKeys } from './phase-1/idempotency-keys.ts';
+import { atomicity } from './phase-1/atomicity.ts';
+import { rollback as phase1Rollback } from './phase-1/rollback.ts';
 import { readEquivalence } from './phase-2/read-equivalence.ts';
 import { router } from './phase-2/router.ts';
 import { rlsIsolation } from './phase-2/rls-isolation.ts';
@@ -24,6 +28,7 @@ import { phase3Cycle } from './rollback/phase-3-cycle.ts';
 
 export const GATES = {
   'phase-0': [roundTrip, accounting, constraintValidity, idempotency, resumability, batchSizeIndependence, timeZoneIndependence, driftDetector],
+  'phase-1': [convergence, idempotencyKeys, atomicity, phase1Rollback],
   'phase-2': [router, readEquivalence, compareMode, rlsIsolation, constraintValidation],
   'phase-3': [readOnlyWeek, crashDuringRetirement, completeGuard],
   rollback: [phase0Cycle, phase3Cycle],

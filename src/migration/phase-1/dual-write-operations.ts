@@ -179,7 +179,7 @@ BEGIN
   SELECT min(h.id) INTO v_id FROM public.habit_tracker h
    WHERE h.user_id = v_user AND h.child_name = v_child AND h.week_start_date = v_start;
   v_seq := public.hv_dw_next_seq();
-  IF v_id IS NOT NULL AND p_part <> 'new' THEN
+  IF v_id IS NOT NULL AND (p_part <> 'new' OR EXISTS (SELECT 1 FROM public.weeks w WHERE w.legacy_id = v_id)) THEN
     RETURN jsonb_build_object('legacyId', v_id, 'weekId', (SELECT w.id FROM public.weeks w WHERE w.legacy_id = v_id),
                               'created', false, 'opSeq', v_seq);
   END IF;

@@ -1,0 +1,132 @@
+import fc from 'fast-check';
+import type { PropertyDef } from '../../src/runner/property.ts';
+import type { LegacyDataset } from '../../src/generate/dataset.ts';
+import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
+import { fingerprint, fingerprintDiff } from '../../src/check/fingerprint.ts';
+import { PropertyFailure } from '../../src/runner/property-failure.ts';
+import { jsonEqual } from '../../src/check/round-trip.ts';
+import { keptNewOnlyData, phase1 } from '../../src/migration/phase-1/phase-1.ts';
+import { SYNC_TRIGGER } from '../../src/migration/phase-1/sync-trigger.ts';
+import { loadAndBackfill, setupPhase1 } from './support/phase-1-case.ts';
+import { execute, intentArbitrary, legacyWriteArbitrary, readWorld, resolve, type ClientState, type Executed, type Intent } from './support/operations.ts';
+import { LegacyModel, modelDiffs, type Write } from './support/model.ts';
+import { replayInModel } from './support/replay.ts';
+import { describeInconsistency, isConsistent, readConsistency } from './support/consistency.ts';
+
+export interface RollbackCase {
+  dataset: LegacyDataset;
+  /** Writes while Phase 1 is applied (after a template and a week made from it). */
+  before: Intent[];
+  /** Old clients' writes while Phase 1 is rolled back: the legacy table keeps serving. */
+  during: Intent[];
+}
+
+const NEW_ONLY = {
+  habit_templates: 'SELECT * FROM public.habit_templates',
+  notifications: 'SELECT * FROM public.notifications',
+  week_templates: 'SELECT legacy_id, template_id FROM public.weeks WHERE template_id IS NOT NULL',
+  idempotency_log: 'SELECT key, response FROM public.idempotency_log',
+};
+const NEW_SCHEMA = {
+  children: 'SELECT * FROM public.children',
+  weeks: 'SELECT * FROM public.weeks',
+  habits: 'SELECT * FROM public.habits',
+  habit_records: 'SELECT * FROM public.habit_records',
+  migration_quarantine: 'SELECT legacy_id, reason, detail, original FROM public.migration_quarantine',
+};
+
+/**
+ * Phase 1 rolls back without losing anything, and comes back (pgroll's start → rollback → start):
+ * the rollback stops dual writing (trigger and API gone), leaves the legacy table as it was, keeps
+ * every new-only row (templates, notifications, weeks.template_id, the idempotency log) and reports
+ * their counts; old clients then write the legacy table alone; re-applying Phase 1 reconciles those
+ * writes (drift 0, the legacy table and templates equal the model) with the new-only data intact, and
+ * the API answers again.
+ */
+export const rollback: PropertyDef<RollbackCase> = {
+  name: 'phase-1/rollback',
+  tags: ['phase-1'],
+  description:
+    'Rolling Phase 1 back stops dual writing, keeps and reports every new-only row, touches no legacy row; re-applying it reconciles the legacy writes made meanwhile.',
+  defaultRuns: 15,
+  arbitrary: () =>
+    fc.record(
+      {
+        dataset: legacyDatasetArbitrary({ mode: 'mixed', minRows: 1, maxRows: 4 }),
+        before: fc.array(intentArbitrary, { maxLength: 4 }),
+        during: fc.array(legacyWriteArbitrary, { minLength: 1, maxLength: 4 }),
+      },
+      { noNullPrototype: true },
+    ),
+  setup: (ctx) => setupPhase1(ctx),
+  toDataset: (c) => c.dataset,
+  async check(input, ctx) {
+    const c = ctx.client;
+    await loadAndBackfill(ctx, input.dataset);
+    await phase1.apply(c, { defect: ctx.defect }); // a failed earlier case may have left it rolled back
+    const world = await readWorld(c, []);
+    const model = await LegacyModel.read(c);
+    const state: ClientState = { client: 0, created: [], templates: [], next: 0 };
+    const fail = (message: string, details: Record<string, unknown> = {}): never => {
+      throw new PropertyFailure(message, details);
+    };
+
+    // Phase 1 in use: a template, a week made from it, and the case's writes.
+    const owner = world.families[0]!;
+    const seeded: Write[] = [
+      { kind: 'api', op: 'createTemplate', key: 'rollback-template', request: { userId: owner, name: '평일', habits: ['숙제하기', '책 읽기'] } },
+    ];
+    const executed: Executed[] = [];
+    for (const w of seeded) executed.push(await execute(c, 0, w, { defect: ctx.defect }));
+    const templateId = String((executed[0]!.outcome as { response?: { templateId?: string } }).response?.templateId);
+    state.templates.push(templateId);
+    executed.push(
+      await execute(c, 0, { kind: 'api', op: 'createWeek', key: 'rollback-week', request: { userId: owner, childName: '하늘', weekStartDate: '2026-01-05', templateId } }, { defect: ctx.defect }),
+    );
+    for (const intent of input.before) executed.push(await execute(c, 0, await resolve(intent, world, state, c), { defect: ctx.defect }));
+    const mismatches = replayInModel(model, executed);
+    if (mismatches.length > 0) fail('while Phase 1 was applied, an answer differs from the model', { mismatches });
+
+    const kept = await keptNewOnlyData(c);
+    const newOnly = await fingerprint(c, NEW_ONLY);
+    const legacy = await fingerprint(c, { habit_tracker: 'SELECT * FROM public.habit_tracker' });
+
+    const result = await phase1.rollback(c, { defect: ctx.defect });
+    if (!jsonEqual(result.kept, kept)) fail('the rollback does not report the new-only rows that were there', { reported: result.kept, before: kept });
+    const lost = fingerprintDiff(newOnly, await fingerprint(c, NEW_ONLY));
+    if (lost.length > 0) fail(`the rollback changed new-only data: ${lost.join(', ')}`, { before: kept, after: await keptNewOnlyData(c) });
+    if (fingerprintDiff(legacy, await fingerprint(c, { habit_tracker: 'SELECT * FROM public.habit_tracker' })).length > 0) fail('the rollback changed the legacy table');
+    const { rows } = await c.query<{ trigger: boolean; api: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = $1 AND tgrelid = 'public.habit_tracker'::regclass) AS trigger,
+              to_regproc('public.hv_dual_write') IS NOT NULL AS api`,
+      [SYNC_TRIGGER],
+    );
+    if (rows[0]!.trigger || rows[0]!.api) fail(`after the rollback dual writing goes on (trigger: ${rows[0]!.trigger}, API: ${rows[0]!.api})`);
+
+    // Old clients keep writing the legacy table; nothing reaches the new schema now.
+    const newSchema = await fingerprint(c, NEW_SCHEMA);
+    const during: Executed[] = [];
+    for (const intent of input.during) during.push(await execute(c, 0, await resolve(intent, world, state, c), { defect: ctx.defect }));
+    const duringMismatches = replayInModel(model, during);
+    if (duringMismatches.length > 0) fail('a legacy write after the rollback was answered differently from the model', { mismatches: duringMismatches });
+    const synced = fingerprintDiff(newSchema, await fingerprint(c, NEW_SCHEMA));
+    if (synced.length > 0) fail(`after the rollback legacy writes still reach the new schema (${synced.join(', ')})`);
+
+    // Start again: the writes made meanwhile are reconciled, the new-only data is still there.
+    await phase1.apply(c, { defect: ctx.defect });
+    const diffs = await modelDiffs(c, model);
+    if (diffs.length > 0) fail('after re-applying Phase 1 the legacy table or the templates differ from the model', { diffs });
+    const consistency = await readConsistency(c);
+    if (!isConsistent(consistency)) fail(`after re-applying Phase 1 the new schema is not the legacy table's: ${describeInconsistency(consistency)}`, { ...consistency });
+    const { rows: tpl } = await c.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM public.weeks w JOIN public.habit_tracker h ON h.id = w.legacy_id WHERE w.template_id = $1`,
+      [templateId],
+    );
+    const week = executed[1]!.outcome as { response?: { legacyId?: number } } | undefined;
+    const weekMigrates = week?.response?.legacyId !== undefined && model.rows.has(week.response.legacyId) && model.migrates(week.response.legacyId);
+    if (weekMigrates && tpl[0]!.n !== 1) fail('after rollback and re-apply the week made from a template lost its template_id');
+    await phase1.complete(c);
+    const again = await execute(c, 0, { kind: 'api', op: 'createTemplate', key: 'after-reapply', request: { userId: owner, name: '주말', habits: [] } }, { defect: ctx.defect });
+    if (!again.outcome?.ok) fail(`after re-applying Phase 1 the API does not answer: ${again.error ?? JSON.stringify(again.outcome)}`);
+  },
+};
