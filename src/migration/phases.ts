@@ -4,13 +4,21 @@
  */
 import type { Step } from './step.ts';
 import { phase0Steps } from './phase-0/phase-0.ts';
+import { phase1Steps } from './phase-1/phase-1.ts';
+import { phase2Steps } from './phase-2/phase-2.ts';
+import { phase3CompleteSteps, phase3Steps } from './phase-3/phase-3.ts';
 
 export interface PhaseSteps {
   id: string;
   steps(): Step[];
 }
 
-export const PHASES: readonly PhaseSteps[] = [{ id: 'phase-0', steps: () => phase0Steps() }];
+export const PHASES: readonly PhaseSteps[] = [
+  { id: 'phase-0', steps: () => phase0Steps() },
+  { id: 'phase-1', steps: () => phase1Steps() },
+  { id: 'phase-2', steps: () => phase2Steps() },
+  { id: 'phase-3', steps: () => [...phase3Steps(), ...phase3CompleteSteps()] },
+];
 
 /**
  * The phases' SQL as virtual .sql sources (one per step: its `up`, then its `down`), so the unsafe-DDL

@@ -211,4 +211,17 @@ describe('own lint rules', () => {
     );
     expect(f?.message).toMatch(/only acts when TG_OP is INSERT: UPDATE, DELETE do nothing/);
   });
+
+  it('trigger-events-ignored: a leftover branch without TG_OP handles the remaining events', () => {
+    const body = "  IF TG_OP = 'INSERT' THEN PERFORM a(); ELSIF TG_OP = 'DELETE' THEN PERFORM b(); ELSIF OLD IS DISTINCT FROM NEW THEN PERFORM c(); END IF;";
+    expect(ruleFindings(triggerEventsIgnored, fn(body) + 'CREATE TRIGGER t AFTER INSERT OR UPDATE OR DELETE ON src FOR EACH ROW EXECUTE FUNCTION sync();')).toEqual([]);
+  });
+
+  it('trigger-events-ignored: a statement outside every TG_OP branch acts on every event', () => {
+    const body = "  IF TG_OP = 'DELETE' AND current_setting('x', true) = 'on' THEN RETURN OLD; END IF;\n  RAISE EXCEPTION 'read-only';";
+    expect(ruleFindings(triggerEventsIgnored, fn(body) + 'CREATE TRIGGER t BEFORE INSERT OR UPDATE OR DELETE ON src FOR EACH ROW EXECUTE FUNCTION sync();')).toEqual([]);
+    // …but RETURN alone is not acting: the plan's trigger still fires
+    const plan = "  IF TG_OP = 'INSERT' THEN INSERT INTO weeks VALUES (1); END IF;\n  RETURN NEW;";
+    expect(ruleFindings(triggerEventsIgnored, fn(plan) + 'CREATE TRIGGER t AFTER INSERT OR UPDATE ON src FOR EACH ROW EXECUTE FUNCTION sync();')).toHaveLength(1);
+  });
 });

@@ -19,6 +19,8 @@ interface Frame {
 }
 
 const STATEMENT_START = new Set([';', 'THEN', 'ELSE', 'LOOP', 'BEGIN', 'DECLARE', '>']);
+/** Statements that act (change data, call out, or refuse): outside every TG_OP branch they act on every event. */
+const ACTING = new Set(['RAISE', 'PERFORM', 'INSERT', 'UPDATE', 'DELETE', 'EXECUTE', 'CALL']);
 
 /** Coverage of the plpgsql body `source[from, to)`. */
 export function tgOpCoverage(source: string, from: number, to: number): TgOpCoverage {
@@ -77,7 +79,10 @@ export function tgOpCoverage(source: string, from: number, to: number): TgOpCove
       i = c.next;
     } else if ((w === 'ELSIF' || w === 'ELSEIF') && top?.kind === 'if') {
       const c = conditionUntilThen(i + 1);
-      apply(top, c.tokens, false);
+      // In a chain that branches on TG_OP, a branch whose condition does not name TG_OP takes every
+      // event left over (`ELSIF OLD IS DISTINCT FROM NEW` after INSERT and DELETE is the UPDATE branch).
+      if (top.tgOp && !c.tokens.some((t) => word(t) === 'TG_OP')) top.hasElse = true;
+      else apply(top, c.tokens, false);
       i = c.next;
     } else if (w === 'ELSE' && top && top.kind !== 'begin') top.hasElse = true;
     else if (w === 'CASE') stack.push(frame('case', word(tokens[i + 1]) === 'TG_OP'));
@@ -86,6 +91,7 @@ export function tgOpCoverage(source: string, from: number, to: number): TgOpCove
       apply(top, c.tokens, top.selectorIsTgOp);
       i = c.next;
     } else if (w === 'BEGIN') stack.push(frame('begin'));
+    else if (ACTING.has(w) && STATEMENT_START.has(prev) && !stack.some((f) => f.tgOp)) all = true;
     else if (w === 'END' && !['IF', 'CASE', 'LOOP'].includes(word(tokens[i + 1]))) {
       // `END` closes a block or a CASE expression, whichever is innermost.
       const t = stack[stack.length - 1];
