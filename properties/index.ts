@@ -23,6 +23,7 @@ import { compareMode } from './phase-2/compare-mode.ts';
 import { readOnlyWeek } from './phase-3/read-only-week.ts';
 import { crashDuringRetirement } from './phase-3/crash-during-retirement.ts';
 import { completeGuard } from './phase-3/complete-guard.ts';
+import { zeroDowntime } from './phase-3/zero-downtime.ts';
 import { phase0Cycle } from './rollback/phase-0-cycle.ts';
 import { phase3Cycle } from './rollback/phase-3-cycle.ts';
 
@@ -30,7 +31,7 @@ export const GATES = {
   'phase-0': [roundTrip, accounting, constraintValidity, idempotency, resumability, batchSizeIndependence, timeZoneIndependence, driftDetector],
   'phase-1': [convergence, idempotencyKeys, atomicity, phase1Rollback],
   'phase-2': [router, readEquivalence, compareMode, rlsIsolation, constraintValidation],
-  'phase-3': [readOnlyWeek, crashDuringRetirement, completeGuard],
+  'phase-3': [readOnlyWeek, crashDuringRetirement, completeGuard, zeroDowntime],
   rollback: [phase0Cycle, phase3Cycle],
 } satisfies Record<string, AnyProperty[]>;
 

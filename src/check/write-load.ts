@@ -130,7 +130,7 @@ export interface StallFigure {
   errors: number;
   /** Writes that overlapped the step. */
   writes: number;
-  /** How long the step itself ran. */
+  /** How long the step itself ran (the longest run when it ran several times). */
   stepMs: number;
 }
 
@@ -138,14 +138,22 @@ export interface StallFigure {
 export const BASELINE_STEP = '(no migration step running)';
 
 /**
- * Attributes every write to every step whose window it overlapped, and summarizes per step (in the
- * order the steps ran). Writes that overlapped none make the baseline row, listed first.
+ * Attributes every write to every step whose window it overlapped, and summarizes per step label (a
+ * step that ran several times — apply, rollback, apply again — pools its writes), in the order the
+ * labels first ran. Writes that overlapped no step make the baseline row, listed first.
  */
 export function stallFigures(windows: readonly StepWindow[], samples: readonly WriteSample[]): StallFigure[] {
   const overlaps = (s: WriteSample, w: StepWindow) => s.startMs < w.endMs && s.endMs > w.startMs;
-  const baseline = samples.filter((s) => !windows.some((w) => overlaps(s, w)));
-  const rows = [{ step: BASELINE_STEP, stepMs: 0, hits: baseline }];
-  for (const w of windows) rows.push({ step: w.step, stepMs: w.endMs - w.startMs, hits: samples.filter((s) => overlaps(s, w)) });
+  const labels = [...new Set(windows.map((w) => w.step))];
+  const rows = [{ step: BASELINE_STEP, stepMs: 0, hits: samples.filter((s) => !windows.some((w) => overlaps(s, w))) }];
+  for (const step of labels) {
+    const mine = windows.filter((w) => w.step === step);
+    rows.push({
+      step,
+      stepMs: Math.max(...mine.map((w) => w.endMs - w.startMs)),
+      hits: samples.filter((s) => mine.some((w) => overlaps(s, w))),
+    });
+  }
   return rows.map(({ step, stepMs, hits }) => {
     const lat = hits.map((s) => s.endMs - s.startMs).sort((a, b) => a - b);
     return {
@@ -160,26 +168,32 @@ export function stallFigures(windows: readonly StepWindow[], samples: readonly W
   });
 }
 
+/** A stall figure as a report holds it (writes and stepMs may be absent). */
+export type StallRow = Omit<StallFigure, 'writes' | 'stepMs'> & { writes?: number; stepMs?: number };
+
 /** Merges figures of several runs of the same steps: the worst of each figure per step (order kept). */
-export function worstOf(runs: ReadonlyArray<readonly StallFigure[]>): StallFigure[] {
-  const byStep = new Map<string, StallFigure>();
+export function worstOf(runs: ReadonlyArray<readonly StallRow[]>): StallRow[] {
+  const byStep = new Map<string, StallRow>();
+  const sum = (a?: number, b?: number) => (a === undefined && b === undefined ? undefined : (a ?? 0) + (b ?? 0));
+  const max = (a?: number, b?: number) => (a === undefined && b === undefined ? undefined : Math.max(a ?? 0, b ?? 0));
   for (const run of runs) {
     for (const f of run) {
       const prev = byStep.get(f.step);
-      byStep.set(
-        f.step,
-        prev
-          ? {
-              step: f.step,
-              p50Ms: Math.max(prev.p50Ms, f.p50Ms),
-              p99Ms: Math.max(prev.p99Ms, f.p99Ms),
-              maxMs: Math.max(prev.maxMs, f.maxMs),
-              errors: prev.errors + f.errors,
-              writes: prev.writes + f.writes,
-              stepMs: Math.max(prev.stepMs, f.stepMs),
-            }
-          : { ...f },
-      );
+      if (!prev) {
+        byStep.set(f.step, { ...f });
+        continue;
+      }
+      const writes = sum(prev.writes, f.writes);
+      const stepMs = max(prev.stepMs, f.stepMs);
+      byStep.set(f.step, {
+        step: f.step,
+        p50Ms: Math.max(prev.p50Ms, f.p50Ms),
+        p99Ms: Math.max(prev.p99Ms, f.p99Ms),
+        maxMs: Math.max(prev.maxMs, f.maxMs),
+        errors: prev.errors + f.errors,
+        ...(writes === undefined ? {} : { writes }),
+        ...(stepMs === undefined ? {} : { stepMs }),
+      });
     }
   }
   return [...byStep.values()];

@@ -23,3 +23,9 @@ export const SYNCED_TABLES = ['children', 'weeks', 'habits', 'habit_records'] as
 export const NEW_SCHEMA_TABLES = ['children', 'weeks', 'habits', 'habit_records', 'habit_templates', 'notifications'] as const;
 /** SQLSTATE of a refused legacy write: read_only_sql_transaction, which drivers and apps know as "go elsewhere". */
 export const READ_ONLY_SQLSTATE = '25006';
+/**
+ * Advisory lock (key pair) that orders the creation of the retirement table after every app write that
+ * looked for it and did not find it: such a write holds it shared until it commits, the creation takes
+ * it exclusively. So no write that decided "legacy" for lack of the table can still be running at the switch.
+ */
+export const WRITE_PATH_LOCK = [0x6876, 3] as const;

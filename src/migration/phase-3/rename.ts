@@ -13,16 +13,17 @@ export const RENAME_LEGACY_STEP: Step = {
   name: 'rename-legacy',
   why: 'stragglers that still use the legacy table by name fail now, while a rollback is still one step',
   up: `
+    -- the flag row first (app writes hold it FOR SHARE): see switch-writes.ts
+    UPDATE public.${RETIREMENT_TABLE} SET renamed_at = coalesce(renamed_at, now());
     ALTER TABLE IF EXISTS public.${LEGACY_TABLE} RENAME TO ${RETIRED_TABLE};
-    ${syncFunctionSql(RETIRED_TABLE)}
-    UPDATE public.${RETIREMENT_TABLE} SET renamed_at = coalesce(renamed_at, now());`,
+    ${syncFunctionSql(RETIRED_TABLE)}`,
   down: `
-    ALTER TABLE IF EXISTS public.${RETIRED_TABLE} RENAME TO ${LEGACY_TABLE};
-    ${syncFunctionSql(LEGACY_TABLE)}
     DO $$
     BEGIN
       IF to_regclass('public.${RETIREMENT_TABLE}') IS NOT NULL THEN
         UPDATE public.${RETIREMENT_TABLE} SET renamed_at = NULL;
       END IF;
-    END $$;`,
+    END $$;
+    ALTER TABLE IF EXISTS public.${RETIRED_TABLE} RENAME TO ${LEGACY_TABLE};
+    ${syncFunctionSql(LEGACY_TABLE)}`,
 };

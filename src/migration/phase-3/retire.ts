@@ -84,14 +84,15 @@ export function dropLegacyStep(opts: RetireOptions = {}): Step {
     why: 'the retired table goes, after the grace period, with RESTRICT: an unknown dependent stops it',
     up: `
     ${graceCheck}
+    -- the flag row first (app writes hold it FOR SHARE): see switch-writes.ts
+    UPDATE public.${RETIREMENT_TABLE} SET dropped_at = now();
     LOCK TABLE public.${RETIRED_TABLE} IN ACCESS EXCLUSIVE MODE;
     LOCK TABLE public.children, public.weeks, public.habits, public.habit_records IN SHARE ROW EXCLUSIVE MODE;
     ${DROP_REVERSE_SYNC_TRIGGERS_SQL}
     ${DROP_REVERSE_SYNC_FUNCTIONS_SQL}
     ${DROP_LEGACY_BOUND_FUNCTIONS}
     ${dropTable}
-    ${DROP_READ_ONLY_FUNCTION_SQL}
-    UPDATE public.${RETIREMENT_TABLE} SET dropped_at = now();`,
+    ${DROP_READ_ONLY_FUNCTION_SQL}`,
   };
 }
 

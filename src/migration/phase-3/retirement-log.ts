@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Step } from '../step.ts';
-import { RETIREMENT_TABLE } from './names.ts';
+import { RETIREMENT_TABLE, WRITE_PATH_LOCK } from './names.ts';
 
 /**
  * The retirement log: ONE row that says where Phase 3 stands. `read_only_since` is when the read-only
@@ -13,6 +13,8 @@ export const RECORD_RETIREMENT_STEP: Step = {
   name: 'record-retirement',
   why: 'when the read-only week began and where the app writes, durable and in one place',
   up: `
+    -- waits for app writes that found no retirement table (writePathOf), so none outlives this step
+    SELECT pg_advisory_xact_lock(${WRITE_PATH_LOCK[0]}, ${WRITE_PATH_LOCK[1]});
     CREATE TABLE IF NOT EXISTS public.${RETIREMENT_TABLE} (
       singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
       started_at timestamptz NOT NULL DEFAULT now(),

@@ -5,11 +5,13 @@
  * backup path) and the reverse sync together would feed each other in a loop; the reverse sync off
  * while the app already writes the new schema would lose those writes for the legacy table; the guard
  * on while an app transaction still writes the legacy path would fail it. Inside the step:
- * 1. every table it touches is locked up front, legacy first then the new tables parent → child, under
- *    the executor's lock_timeout (a busy table makes the step give up and retry, never queue the app);
- * 2. the app's write path flips to `new` (`migration_retirement.write_path`, read FOR SHARE by the app
- *    in each write transaction: the flip waits for writes in flight, later writes see `new`), and the
- *    legacy table's own triggers — Phase 1's sync — are saved and dropped;
+ * 1. the app's write path flips to `new` (`migration_retirement.write_path`, read FOR SHARE by the app
+ *    in each write transaction: the flip waits for writes in flight, later writes wait at the flag and
+ *    then see `new`). First, before any table lock: an app transaction waiting at the flag holds no
+ *    lock this step could need, so the two cannot deadlock;
+ * 2. every table it touches is locked, legacy first then the new tables parent → child, under the
+ *    executor's lock_timeout (a busy table makes the step give up and retry, never queue the app), and
+ *    the legacy table's own triggers — Phase 1's sync — are saved and dropped;
  * 3. the reverse sync triggers are created on the new tables;
  * 4. the read-only guard is created on the legacy table.
  * The rollback does the same in reverse, also in one transaction.
@@ -50,11 +52,17 @@ export function switchWritesStep(opts?: MigrationOptions): Step {
     name: 'switch-writes-to-new',
     why: 'dual write off, reverse sync on, legacy read-only — atomically (see the module comment)',
     up: `
-    ${LOCK_ALL}
     DO $$
-    DECLARE t record;
+    DECLARE
+      first_time boolean;
+      t record;
     BEGIN
-      IF (SELECT r.write_path FROM public.${RETIREMENT_TABLE} r) = 'legacy' THEN
+      -- the flag first: this waits for the app's writes in flight (they hold it FOR SHARE) and holds later
+      -- ones at the flag, before this transaction holds any table lock they could be waiting for
+      UPDATE public.${RETIREMENT_TABLE} SET write_path = 'new', read_only_since = now() WHERE write_path = 'legacy';
+      first_time := FOUND;
+      ${LOCK_ALL}
+      IF first_time THEN
         UPDATE public.${RETIREMENT_TABLE} SET saved_triggers = coalesce((
           SELECT jsonb_agg(jsonb_build_object('name', tg.tgname, 'def', pg_get_triggerdef(tg.oid), 'enabled', tg.tgenabled) ORDER BY tg.tgname)
             FROM pg_trigger tg
@@ -63,32 +71,34 @@ export function switchWritesStep(opts?: MigrationOptions): Step {
                   WHERE tg.tgrelid = 'public.${LEGACY_TABLE}'::regclass AND NOT tg.tgisinternal AND tg.tgname NOT LIKE 'hv\\_p3\\_%' LOOP
           EXECUTE format('DROP TRIGGER %I ON public.${LEGACY_TABLE}', t.tgname);
         END LOOP;
-        UPDATE public.${RETIREMENT_TABLE} SET write_path = 'new', read_only_since = now();
       END IF;
     END $$;
     ${archive}
     ${reverseSync}
     ${readOnlySql(opts)}`,
     down: `
-    ${LOCK_ALL}
-    ${dropReadOnlySql(opts)}
-    ${DROP_REVERSE_SYNC_TRIGGERS_SQL}
     DO $$
-    DECLARE t record;
+    DECLARE
+      saved jsonb;
+      t record;
     BEGIN
-      IF to_regclass('public.${RETIREMENT_TABLE}') IS NULL THEN RETURN; END IF;
-      IF (SELECT r.write_path FROM public.${RETIREMENT_TABLE} r) = 'new' THEN
-        FOR t IN SELECT * FROM jsonb_to_recordset((SELECT r.saved_triggers FROM public.${RETIREMENT_TABLE} r)) AS x(name text, def text, enabled text) LOOP
-          IF NOT EXISTS (SELECT 1 FROM pg_trigger tg WHERE tg.tgrelid = 'public.${LEGACY_TABLE}'::regclass AND tg.tgname = t.name) THEN
-            EXECUTE t.def;
-            IF t.enabled = 'D' THEN EXECUTE format('ALTER TABLE public.${LEGACY_TABLE} DISABLE TRIGGER %I', t.name);
-            ELSIF t.enabled = 'A' THEN EXECUTE format('ALTER TABLE public.${LEGACY_TABLE} ENABLE ALWAYS TRIGGER %I', t.name);
-            ELSIF t.enabled = 'R' THEN EXECUTE format('ALTER TABLE public.${LEGACY_TABLE} ENABLE REPLICA TRIGGER %I', t.name);
-            END IF;
-          END IF;
-        END LOOP;
+      IF to_regclass('public.${RETIREMENT_TABLE}') IS NOT NULL THEN
+        -- the flag first, as in up
+        SELECT r.saved_triggers INTO saved FROM public.${RETIREMENT_TABLE} r WHERE r.write_path = 'new' FOR UPDATE;
         UPDATE public.${RETIREMENT_TABLE} SET write_path = 'legacy', read_only_since = NULL, saved_triggers = '[]';
       END IF;
-    END $$;`,
+      ${LOCK_ALL}
+      FOR t IN SELECT * FROM jsonb_to_recordset(coalesce(saved, '[]')) AS x(name text, def text, enabled text) LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_trigger tg WHERE tg.tgrelid = 'public.${LEGACY_TABLE}'::regclass AND tg.tgname = t.name) THEN
+          EXECUTE t.def;
+          IF t.enabled = 'D' THEN EXECUTE format('ALTER TABLE public.${LEGACY_TABLE} DISABLE TRIGGER %I', t.name);
+          ELSIF t.enabled = 'A' THEN EXECUTE format('ALTER TABLE public.${LEGACY_TABLE} ENABLE ALWAYS TRIGGER %I', t.name);
+          ELSIF t.enabled = 'R' THEN EXECUTE format('ALTER TABLE public.${LEGACY_TABLE} ENABLE REPLICA TRIGGER %I', t.name);
+          END IF;
+        END IF;
+      END LOOP;
+    END $$;
+    ${dropReadOnlySql(opts)}
+    ${DROP_REVERSE_SYNC_TRIGGERS_SQL}`,
   };
 }

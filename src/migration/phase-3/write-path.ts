@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { RETIREMENT_TABLE } from './names.ts';
+import { RETIREMENT_TABLE, WRITE_PATH_LOCK } from './names.ts';
 
 export type WritePath = 'legacy' | 'new';
 
@@ -10,7 +10,13 @@ export type WritePath = 'legacy' | 'new';
  * Before Phase 3 (no retirement table) and after its rollback, the path is `legacy`.
  */
 export async function writePathOf(client: pg.ClientBase): Promise<WritePath> {
-  const { rows } = await client.query<{ present: boolean }>(`SELECT to_regclass('public.${RETIREMENT_TABLE}') IS NOT NULL AS present`);
+  // The shared advisory lock is taken before looking: Phase 3's first step takes it exclusively while
+  // it creates the table, so a write that found no table is over before the switch can happen. Two
+  // statements, and pg_class read with the statement's snapshot, so the look happens after the wait.
+  await client.query(`SELECT pg_advisory_xact_lock_shared(${WRITE_PATH_LOCK[0]}, ${WRITE_PATH_LOCK[1]})`);
+  const { rows } = await client.query<{ present: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE relname = '${RETIREMENT_TABLE}' AND relnamespace = 'public'::regnamespace) AS present`,
+  );
   if (!rows[0]?.present) return 'legacy';
   // The table may be dropped (a rollback's last step) between the two statements: a savepoint keeps
   // the caller's transaction usable.

@@ -1,0 +1,60 @@
+/**
+ * One zero-downtime measurement: the app load runs on a few connections while a scenario applies and
+ * rolls back phases; every write is attributed to the steps that ran during it. Fails when a write
+ * errored or a step stalled a write longer than the bound. The figures go into the property result
+ * (the report's stall chart), worst of every case.
+ */
+import type { PropertyContext } from '../../../src/runner/property.ts';
+import { StepClock, startWriteLoad, stallFigures, worstOf, BASELINE_STEP, type StallFigure, type WriteSample } from '../../../src/check/write-load.ts';
+import { loadConfig } from '../../../src/config.ts';
+import { PropertyFailure } from '../../../src/runner/property-failure.ts';
+import { AppLoad } from './app-load.ts';
+
+/** Default bound on a write stall (HV_MAX_STALL_MS overrides it). */
+export const DEFAULT_MAX_STALL_MS = 1000;
+
+export function maxStallMs(): number {
+  return loadConfig().maxStallMs ?? DEFAULT_MAX_STALL_MS;
+}
+
+export interface StallRun {
+  clients: number;
+  seed: number;
+}
+
+export type Scenario = (clock: StepClock, app: AppLoad) => Promise<void>;
+
+export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function measureStalls(ctx: PropertyContext, run: StallRun, scenario: Scenario): Promise<StallFigure[]> {
+  const bound = maxStallMs();
+  const app = await AppLoad.start(ctx.client);
+  const clock = new StepClock();
+  const load = await startWriteLoad({ uri: ctx.db.uri, clients: run.clients, write: app.write, seed: run.seed });
+  let samples: WriteSample[];
+  try {
+    await pause(200); // baseline
+    await scenario(clock, app);
+    await pause(200);
+  } finally {
+    samples = await load.stop();
+  }
+  const figures = stallFigures(clock.windows, samples);
+  ctx.stalls = worstOf([ctx.stalls ?? [], figures]);
+
+  const errors = samples.filter((s) => s.error);
+  if (errors.length > 0) {
+    const where = (s: WriteSample) => clock.windows.filter((w) => s.startMs < w.endMs && s.endMs > w.startMs).map((w) => w.step);
+    throw new PropertyFailure(`${errors.length} of ${samples.length} app write(s) failed during the migration: ${errors[0]!.op}: ${errors[0]!.error!.message}`, {
+      errors: errors.slice(0, 10).map((s) => ({ op: s.op, error: s.error, during: where(s) })),
+      stalls: figures,
+    });
+  }
+  const over = figures.filter((f) => f.step !== BASELINE_STEP && f.maxMs > bound);
+  if (over.length > 0) {
+    const worst = over.reduce((a, b) => (b.maxMs > a.maxMs ? b : a));
+    throw new PropertyFailure(`a write stalled ${worst.maxMs} ms during "${worst.step}" (bound ${bound} ms, HV_MAX_STALL_MS)`, { over, stalls: figures });
+  }
+  if (samples.length < run.clients * 5) throw new PropertyFailure(`the load made only ${samples.length} write(s): nothing was measured`, { stalls: figures });
+  return figures;
+}
