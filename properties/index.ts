@@ -26,13 +26,14 @@ import { completeGuard } from './phase-3/complete-guard.ts';
 import { zeroDowntime } from './phase-3/zero-downtime.ts';
 import { phase0Cycle } from './rollback/phase-0-cycle.ts';
 import { phase3Cycle } from './rollback/phase-3-cycle.ts';
+import { phasesZeroDowntime } from './rollback/zero-downtime.ts';
 
 export const GATES = {
   'phase-0': [roundTrip, accounting, constraintValidity, idempotency, resumability, batchSizeIndependence, timeZoneIndependence, driftDetector],
   'phase-1': [convergence, idempotencyKeys, atomicity, phase1Rollback],
   'phase-2': [router, readEquivalence, compareMode, rlsIsolation, constraintValidation],
   'phase-3': [readOnlyWeek, crashDuringRetirement, completeGuard, zeroDowntime],
-  rollback: [phase0Cycle, phase3Cycle],
+  rollback: [phase0Cycle, phase3Cycle, phasesZeroDowntime],
 } satisfies Record<string, AnyProperty[]>;
 
 export type GateName = keyof typeof GATES | 'all';
