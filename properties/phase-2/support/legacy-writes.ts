@@ -48,8 +48,6 @@ export function legacyWriteArbitrary(): fc.Arbitrary<LegacyWrite> {
   );
 }
 
-export const historyArbitrary = (maxLength = 8) => fc.array(legacyWriteArbitrary(), { maxLength });
-
 interface Row {
   id: string;
   user_id: string | null;

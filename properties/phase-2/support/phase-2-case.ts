@@ -1,6 +1,7 @@
 /**
- * Shared steps of the phase-2 properties: a database with Phase 0 and Phase 2 applied (RLS on, before
- * any data), one case = load a dataset, apply a history of legacy writes, backfill.
+ * Shared steps of the phase-2 properties: a database with Phase 0 (and Phase 1, for histories) and
+ * Phase 2 applied (RLS on) before any data; one case = load a dataset as it stood before the
+ * migration, backfill, then apply a history of writes through Phase 1's paths.
  */
 import type pg from 'pg';
 import type { PropertyContext } from '../../../src/runner/property.ts';
@@ -11,7 +12,8 @@ import { phase2 } from '../../../src/migration/phase-2/phase-2.ts';
 import { runBackfill } from '../../../src/migration/phase-0/backfill.ts';
 import { loadDataset } from '../../../src/db/load-dataset.ts';
 import { withClaims, type SupabaseRole } from '../../../src/db/as-user.ts';
-import { applyLegacyWrites, type LegacyWrite } from './legacy-writes.ts';
+import { phase1 } from '../../../src/migration/phase-1/phase-1.ts';
+import { applyHistory, type HistoryOutcome, type HistoryStep } from './history.ts';
 
 /** Anomalies whose rows migrate (as is, normalized or with a warning): reads from both schemas must agree on them. */
 export const MIGRATING_ANOMALIES: readonly AnomalyId[] = ANOMALIES.filter((a) => a.treatment.kind !== 'quarantine').map((a) => a.id);
@@ -19,25 +21,45 @@ export const MIGRATING_ANOMALIES: readonly AnomalyId[] = ANOMALIES.filter((a) =>
 /** A user with no rows anywhere: sees nothing, reads nothing. */
 export const STRANGER = '00000000-0000-4000-8000-00000000fade';
 
-export async function setupPhase2(ctx: PropertyContext): Promise<void> {
+/**
+ * Phase 0, then (withPhase1) Phase 1 — its validate wants a completed backfill, which on an empty
+ * table is immediate — then Phase 2. With Phase 1, legacy writes and API calls run here on the
+ * owner's connection, which bypasses RLS: that is what legacyWritersBypassRls asserts (Phase 1's
+ * sync trigger is SECURITY INVOKER; see phase2.validate).
+ */
+export async function setupPhase2(ctx: PropertyContext, opts: { withPhase1?: boolean } = {}): Promise<void> {
   await phase0.apply(ctx.client, { defect: ctx.defect });
-  await phase2.apply(ctx.client, { defect: ctx.defect });
+  if (opts.withPhase1) {
+    await runBackfill(ctx.client, { defect: ctx.defect });
+    await phase1.apply(ctx.client, { defect: ctx.defect });
+  }
+  await phase2.apply(ctx.client, { defect: ctx.defect, legacyWritersBypassRls: opts.withPhase1 === true });
 }
 
 export interface Migrated {
-  /** Legacy writes that changed something. */
-  applied: number;
+  history: HistoryOutcome;
   /** Legacy ids the backfill quarantined (none expected for migrating anomalies; excluded from comparisons). */
   quarantined: Set<number>;
 }
 
-/** Loads the dataset, applies the legacy history, and backfills. */
-export async function migrateWithHistory(ctx: PropertyContext, dataset: LegacyDataset, history: readonly LegacyWrite[]): Promise<Migrated> {
-  await loadDataset(ctx.client, dataset);
-  const applied = await applyLegacyWrites(ctx.client, history);
+/**
+ * Loads the dataset as it stood before the migration (with session_replication_role = replica, so a
+ * Phase 1 trigger does not see the load), backfills, then applies the history of writes.
+ */
+export async function migrateWithHistory(ctx: PropertyContext, dataset: LegacyDataset, history: readonly HistoryStep[]): Promise<Migrated> {
+  await ctx.client.query('BEGIN');
+  try {
+    await ctx.client.query('SET LOCAL session_replication_role = replica');
+    await loadDataset(ctx.client, dataset);
+    await ctx.client.query('COMMIT');
+  } catch (err) {
+    await ctx.client.query('ROLLBACK');
+    throw err;
+  }
   await runBackfill(ctx.client, { defect: ctx.defect });
+  const applied = await applyHistory(ctx.client, history, { defect: ctx.defect });
   const { rows } = await ctx.client.query<{ id: string }>('SELECT legacy_id::text AS id FROM public.migration_quarantine');
-  return { applied, quarantined: new Set(rows.map((r) => Number(r.id))) };
+  return { history: applied, quarantined: new Set(rows.map((r) => Number(r.id))) };
 }
 
 /** Owners of legacy rows (the users whose reads matter), in a stable order. */

@@ -1,0 +1,39 @@
+/**
+ * A generated history of writes after the backfill: raw legacy writes, as old app versions make them
+ * (Phase 1's trigger keeps the new schema in step), and dual-write API calls (Phase 1), interleaved.
+ */
+import fc from 'fast-check';
+import type pg from 'pg';
+import type { MigrationOptions } from '../../../src/migration/migration-options.ts';
+import { applyLegacyWrites, legacyWriteArbitrary, type LegacyWrite } from './legacy-writes.ts';
+import { applyApiWrites, apiWriteArbitrary, type ApiWrite } from './api-writes.ts';
+
+export type HistoryStep = { via: 'legacy'; write: LegacyWrite } | { via: 'api'; call: ApiWrite };
+
+export function historyArbitrary(maxLength = 8): fc.Arbitrary<HistoryStep[]> {
+  const step = fc.oneof(
+    legacyWriteArbitrary().map((write): HistoryStep => ({ via: 'legacy', write })),
+    apiWriteArbitrary().map((call): HistoryStep => ({ via: 'api', call })),
+  );
+  return fc.array(step, { maxLength });
+}
+
+export interface HistoryOutcome {
+  legacy: number;
+  api: number;
+  refused: number;
+}
+
+/** Applies the steps in order, on the client's own (owner) connection. */
+export async function applyHistory(client: pg.ClientBase, steps: readonly HistoryStep[], opts: MigrationOptions): Promise<HistoryOutcome> {
+  const out: HistoryOutcome = { legacy: 0, api: 0, refused: 0 };
+  for (const [i, s] of steps.entries()) {
+    if (s.via === 'legacy') out.legacy += await applyLegacyWrites(client, [s.write]);
+    else {
+      const r = await applyApiWrites(client, [s.call], `history-${i}`, opts);
+      out.api += r.applied;
+      out.refused += r.refused;
+    }
+  }
+  return out;
+}
