@@ -141,7 +141,7 @@ export const phase2 = {
   },
 
   /** Reverses apply (see the unit's comment for what stays). Turn the read flag off first. */
-  async rollback(client: pg.ClientBase, opts: MigrationOptions & ExecutorOptions = {}): Promise<StepResult[]> {
+  async rollback(client: pg.ClientBase, opts: Phase2Options & ExecutorOptions = {}): Promise<StepResult[]> {
     return runSteps(client, phase2Steps(opts), 'down', opts);
   },
 };
