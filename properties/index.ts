@@ -25,6 +25,8 @@ import { crashDuringRetirement } from './phase-3/crash-during-retirement.ts';
 import { completeGuard } from './phase-3/complete-guard.ts';
 import { zeroDowntime } from './phase-3/zero-downtime.ts';
 import { phase0Cycle } from './rollback/phase-0-cycle.ts';
+import { phase1Cycle } from './rollback/phase-1-cycle.ts';
+import { phase2Cycle } from './rollback/phase-2-cycle.ts';
 import { phase3Cycle } from './rollback/phase-3-cycle.ts';
 import { phasesZeroDowntime } from './rollback/zero-downtime.ts';
 
@@ -33,7 +35,7 @@ export const GATES = {
   'phase-1': [convergence, idempotencyKeys, atomicity, phase1Rollback],
   'phase-2': [router, readEquivalence, compareMode, rlsIsolation, constraintValidation],
   'phase-3': [readOnlyWeek, crashDuringRetirement, completeGuard, zeroDowntime],
-  rollback: [phase0Cycle, phase3Cycle, phasesZeroDowntime],
+  rollback: [phase0Cycle, phase1Cycle, phase2Cycle, phase3Cycle, phasesZeroDowntime],
 } satisfies Record<string, AnyProperty[]>;
 
 export type GateName = keyof typeof GATES | 'all';

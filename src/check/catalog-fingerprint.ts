@@ -23,7 +23,9 @@ const REL = `c.relnamespace = 'public'::regnamespace AND c.relname NOT LIKE '${H
 const QUERIES: Record<CatalogKind, string> = {
   relations: `
     SELECT format('%s %s persistence=%s rls=%s force_rls=%s acl=%s', c.relname, c.relkind, c.relpersistence,
-                  c.relrowsecurity, c.relforcerowsecurity, coalesce(c.relacl::text, 'default'))
+                  c.relrowsecurity, c.relforcerowsecurity,
+                  -- the privileges, not the order a GRANT happened to append them in
+                  coalesce((SELECT string_agg(a::text, ',' ORDER BY a::text) FROM unnest(c.relacl) a), 'default'))
       FROM pg_class c WHERE ${REL} AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')`,
   columns: `
     SELECT format('%s.%s #%s %s notnull=%s default=%s identity=%s generated=%s', c.relname, a.attname,

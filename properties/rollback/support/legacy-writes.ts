@@ -31,7 +31,7 @@ export function legacyOpArbitrary(): fc.Arbitrary<LegacyOp> {
   );
 }
 
-/** A Monday no generated row uses. */
+/** A Monday no generated row uses (2090-01-02 was a Monday). */
 const INSERTED_WEEKS_FROM = '2090-01-02';
 const STAMP = '2025-10-13T09:00:00.000000Z';
 
