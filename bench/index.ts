@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/db/project-paths.ts';
-import { benchBackfill, type BackfillBenchResult } from './lib/backfill-bench.ts';
+import { benchBackfill, flatnessOf, type BackfillBenchResult } from './lib/backfill-bench.ts';
 import { backfillTable } from './lib/backfill-report.ts';
 import { figuresOf, renderBenchMd, type BenchReport } from './lib/bench-md.ts';
 import { benchDrift } from './lib/drift-bench.ts';
@@ -40,6 +40,7 @@ let rest: Pick<BenchReport, 'backfill' | 'backfillFrom' | 'drift' | 'propertyRat
     log(`backfill figures from ${from}`);
     backfill = JSON.parse(await readFile(from, 'utf8')) as BackfillBenchResult;
     for (const x of backfill.sizes) x.ratioToRawPaired ??= round(median(x.backfillMs.map((b, k) => b / x.rawMs[k]!)), 3);
+    backfill.flatness = flatnessOf(backfill.sizes);
   } else {
     log('backfill …');
     backfill = await benchBackfill(server, {

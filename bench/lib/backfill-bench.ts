@@ -69,8 +69,9 @@ export interface PlanFigures {
 export interface BackfillBenchResult {
   batchSize: number;
   sizes: SizeFigures[];
-  /** usPerRow of the largest size / of the smallest (aim ≤ 1.2), and of each consecutive pair. */
-  flatness: Array<{ from: number; to: number; ratio: number }>;
+  /** usPerRow of the largest size / of the smallest (aim ≤ 1.2), and of each consecutive pair;
+   * `rawRatio`: the same for the raw INSERT … SELECT limit (what index growth alone costs). */
+  flatness: Array<{ from: number; to: number; ratio: number; rawRatio: number }>;
   plan?: PlanFigures;
   /** Plan-style extrapolated linearly (per-row cost of the measured run) to each measured size. */
   planExtrapolated: Array<{ rows: number; ms: number; roundTrips: number; ratioToOurs: number }>;
@@ -170,8 +171,7 @@ export async function benchBackfill(server: StartedPostgres, opts: BackfillBench
   }
 
   const byRows = [...sizes].sort((a, b) => a.rows - b.rows);
-  const flatness = byRows.slice(1).map((s, i) => ({ from: byRows[i]!.rows, to: s.rows, ratio: round(s.usPerRow / byRows[i]!.usPerRow, 3) }));
-  if (byRows.length > 2) flatness.push({ from: byRows[0]!.rows, to: byRows.at(-1)!.rows, ratio: round(byRows.at(-1)!.usPerRow / byRows[0]!.usPerRow, 3) });
+  const flatness = flatnessOf(sizes);
   const planExtrapolated = plan
     ? sizes.map((s) => {
         const ms = (plan!.ms / plan!.rows) * s.rows;
@@ -211,4 +211,18 @@ async function planReference(client: pg.Client, rows: number, oursMs: number, lo
     ratioToOurs: round(r.ms / oursMs, 1),
     note: 'plan-style lookups given an index on habit_tracker (user_id, child_name, week_start_date) the plan does not create; without it each lookup is a sequential scan',
   };
+}
+
+/** Per-row cost ratios between sizes, for the backfill and for the raw limit. */
+export function flatnessOf(sizes: readonly SizeFigures[]): BackfillBenchResult['flatness'] {
+  const byRows = [...sizes].sort((a, b) => a.rows - b.rows);
+  const pair = (a: SizeFigures, b: SizeFigures) => ({
+    from: a.rows,
+    to: b.rows,
+    ratio: round(b.usPerRow / a.usPerRow, 3),
+    rawRatio: round(b.medianRawMs / b.rows / (a.medianRawMs / a.rows), 3),
+  });
+  const out = byRows.slice(1).map((s, i) => pair(byRows[i]!, s));
+  if (byRows.length > 2) out.push(pair(byRows[0]!, byRows.at(-1)!));
+  return out;
 }

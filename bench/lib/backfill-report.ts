@@ -29,7 +29,7 @@ export function backfillTable(r: BackfillBenchResult): string {
     }
   }
   const lines = [textTable(['run', 'backfill ms', 'raw ms', 'ratio (medians / paired)', 'µs/row', 'stmts (client / pg_stat)', 'stmts/1000 rows'], rows)];
-  for (const f of r.flatness) lines.push(`per-row cost ${f.to.toLocaleString('en')} / ${f.from.toLocaleString('en')} rows: ${f.ratio.toFixed(2)}x (aim ≤ ${BACKFILL_AIMS.flatness})`);
+  for (const f of r.flatness) lines.push(`per-row cost ${f.to.toLocaleString('en')} / ${f.from.toLocaleString('en')} rows: ${f.ratio.toFixed(2)}x (aim ≤ ${BACKFILL_AIMS.flatness}); raw INSERT…SELECT limit: ${f.rawRatio.toFixed(2)}x`);
   if (r.plan) lines.push(`plan-style / ours on ${r.plan.rows.toLocaleString('en')} rows: ${r.plan.ratioToOurs}x the time; ${r.plan.note}`);
   return lines.join('\n');
 }
