@@ -52,10 +52,12 @@ export const readOnlyWeek: PropertyDef<ReadOnlyCase> = {
     const attempts = await tryLegacyWrites(c, table);
     const through = attempts.filter((a) => !a.error);
     if (through.length > 0) throw new PropertyFailure(`in the read-only week, ${through.length} legacy write(s) went through`, { through });
+    // the API role gets the read-only error too — unless an earlier phase took its write privilege away
+    const { rows: priv } = await c.query<{ w: boolean }>(`SELECT has_table_privilege('authenticated', $1, 'INSERT, UPDATE, DELETE') AS w`, [`public.${table}`]);
     const unclear = attempts.filter(
       (a) =>
         !(a.error!.code === READ_ONLY_SQLSTATE && a.error!.message.includes(table) && a.error!.message.includes('read-only')) &&
-        !(a.as === 'authenticated' && a.error!.code === '42501'),
+        !(a.as === 'authenticated' && !priv[0]?.w && a.error!.code === '42501'),
     );
     if (unclear.length > 0) throw new PropertyFailure(`in the read-only week, ${unclear.length} legacy write(s) failed without the read-only error (25006, naming the table)`, { unclear });
     await c.query(`SELECT count(*) FROM public.${table}`);

@@ -53,7 +53,7 @@ export async function resetBefore3(ctx: PropertyContext): Promise<void> {
   await c.query('ROLLBACK').catch(() => undefined);
   const r = await readRetirement(c);
   if (r?.droppedAt) {
-    await c.query('DROP TABLE public.migration_retirement');
+    await c.query('DROP FUNCTION IF EXISTS public.hv_p3_write_path(); DROP TABLE public.migration_retirement');
     await c.query(await readFile(LEGACY_SCHEMA_PATH, 'utf8'));
   } else if (r || (await c.query("SELECT 1 FROM pg_proc WHERE proname LIKE 'hv\\_p3\\_%'")).rowCount) {
     await phase3.rollback(c);

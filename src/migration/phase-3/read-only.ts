@@ -22,8 +22,9 @@ import { type MigrationOptions, variant } from '../migration-options.ts';
 import { RETIREMENT_TABLE, REVERSE_SYNC_GUC } from './names.ts';
 
 export const READ_ONLY_FUNCTION_SQL = `
+    -- SECURITY DEFINER: its message reads the retirement log, which the API roles may not read
     CREATE OR REPLACE FUNCTION public.hv_p3_legacy_read_only() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
     BEGIN
       IF TG_LEVEL = 'ROW' AND pg_trigger_depth() > 1 AND current_setting('${REVERSE_SYNC_GUC}', true) = 'on' THEN
         IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
@@ -35,7 +36,8 @@ export const READ_ONLY_FUNCTION_SQL = `
                          TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_OP),
         DETAIL = format('read-only since %s', (SELECT r.read_only_since FROM public.${RETIREMENT_TABLE} r)),
         HINT = 'Write to the new schema (weeks, habits, habit_records): the legacy table follows it until it is dropped. To write here again, roll Phase 3 back.';
-    END $$;`;
+    END $$;
+    REVOKE EXECUTE ON FUNCTION public.hv_p3_legacy_read_only() FROM PUBLIC, anon, authenticated;`;
 
 export const DROP_READ_ONLY_FUNCTION_SQL = 'DROP FUNCTION IF EXISTS public.hv_p3_legacy_read_only();';
 

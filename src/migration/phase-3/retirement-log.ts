@@ -25,10 +25,19 @@ export const RECORD_RETIREMENT_STEP: Step = {
       saved_triggers jsonb NOT NULL DEFAULT '[]'
     );
     INSERT INTO public.${RETIREMENT_TABLE} DEFAULT VALUES ON CONFLICT DO NOTHING;
-    -- migration bookkeeping, not the API roles' business (Supabase's default privileges grant them ALL);
-    -- the server side (service_role) reads write_path
-    REVOKE ALL ON public.${RETIREMENT_TABLE} FROM anon, authenticated;`,
-  down: `DROP TABLE IF EXISTS public.${RETIREMENT_TABLE};`,
+    -- migration bookkeeping, not the API roles' business (Supabase's default privileges grant them ALL)…
+    REVOKE ALL ON public.${RETIREMENT_TABLE} FROM anon, authenticated;
+    -- …but a signed-in client that writes must learn where: this function reads the flag FOR SHARE (a
+    -- row lock needs UPDATE privilege, which the API roles must not have), in the caller's transaction
+    CREATE OR REPLACE FUNCTION public.hv_p3_write_path() RETURNS text
+    LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+      SELECT r.write_path FROM public.${RETIREMENT_TABLE} r FOR SHARE
+    $$;
+    REVOKE EXECUTE ON FUNCTION public.hv_p3_write_path() FROM PUBLIC, anon;
+    GRANT EXECUTE ON FUNCTION public.hv_p3_write_path() TO authenticated, service_role;`,
+  down: `
+    DROP FUNCTION IF EXISTS public.hv_p3_write_path();
+    DROP TABLE IF EXISTS public.${RETIREMENT_TABLE};`,
 };
 
 export interface Retirement {

@@ -18,8 +18,11 @@
  *   `habit_tracker_from_new` and one delete for weeks that no longer exist.
  * - A week created in Phase 3 gets its legacy id from the legacy table's own sequence (BEFORE INSERT on
  *   weeks), so its legacy row can never collide with an existing one.
- * - The sync function is SECURITY DEFINER: the legacy copy is kept by the migration, not subject to the
- *   app role's privileges or RLS.
+ * - Every function is SECURITY DEFINER: the legacy copy is kept by the migration, not subject to the
+ *   app role's privileges or RLS (Phase 2 turns RLS on: a parent's write must still reach the legacy
+ *   row, and its joins must see the rows it touched). None is callable by the API roles: Supabase's
+ *   default privileges grant EXECUTE on every new function to anon and authenticated (RPC), so it is
+ *   revoked; triggers do not need it.
  * - A legacy row the sync writes is the legacy view's row: canonical (statuses lower-case, 7 days,
  *   week_period recomputed). Rows the app never touches in Phase 3 keep their original text.
  */
@@ -71,7 +74,7 @@ export function reverseSyncFunctionsSql(table: string): string {
   const perTable = Object.entries(TOUCHED).map(
     ([t, touched]) => `
     CREATE OR REPLACE FUNCTION public.hv_p3_sync_from_${t}() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
     BEGIN
       -- old_rows / new_rows exist only for the events that have them; plpgsql plans a branch when it runs
       IF TG_OP IN ('UPDATE', 'DELETE') THEN
@@ -92,7 +95,9 @@ export function reverseSyncFunctionsSql(table: string): string {
     BEGIN
       IF NEW.legacy_id IS NULL THEN NEW.legacy_id := nextval('${LEGACY_ID_SEQUENCE}'); END IF;
       RETURN NEW;
-    END $$;`;
+    END $$;
+    REVOKE EXECUTE ON FUNCTION public.hv_p3_sync_legacy(bigint[]), public.hv_p3_assign_legacy_id(),
+      ${Object.keys(TOUCHED).map((t) => `public.hv_p3_sync_from_${t}()`).join(', ')} FROM PUBLIC, anon, authenticated;`;
 }
 
 export const DROP_REVERSE_SYNC_FUNCTIONS_SQL = `

@@ -5,8 +5,9 @@ export type WritePath = 'legacy' | 'new';
 
 /**
  * Where the app writes now: `legacy` (the old path; from Phase 1 on, dual-written) until Phase 3's switch,
- * `new` after it. Call it inside the write's own transaction: the flag row is read FOR SHARE, so the
- * switch (which updates it) waits for writes in flight, and every write after the switch sees `new`.
+ * `new` after it. Call it inside the write's own transaction: the flag row is read FOR SHARE (through
+ * hv_p3_write_path(), callable by the API roles), so the switch (which updates it) waits for writes in
+ * flight, and every write after the switch sees `new`.
  * Before Phase 3 (no retirement table) and after its rollback, the path is `legacy`.
  */
 export async function writePathOf(client: pg.ClientBase): Promise<WritePath> {
@@ -22,11 +23,12 @@ export async function writePathOf(client: pg.ClientBase): Promise<WritePath> {
   // the caller's transaction usable.
   await client.query('SAVEPOINT hv_write_path');
   try {
-    const r = await client.query<{ write_path: WritePath }>(`SELECT write_path FROM public.${RETIREMENT_TABLE} FOR SHARE`);
+    const r = await client.query<{ write_path: WritePath }>('SELECT public.hv_p3_write_path() AS write_path');
     await client.query('RELEASE SAVEPOINT hv_write_path');
     return r.rows[0]?.write_path ?? 'legacy';
   } catch (err) {
-    if ((err as { code?: string }).code !== '42P01') throw err;
+    // 42P01 / 42883: the table or the function went with the rollback's last step
+    if (!['42P01', '42883'].includes((err as { code?: string }).code ?? '')) throw err;
     await client.query('ROLLBACK TO SAVEPOINT hv_write_path');
     return 'legacy';
   }

@@ -16,6 +16,7 @@ import { phase3, phase3Steps } from '../../../src/migration/phase-3/phase-3.ts';
 import { readRetirement } from '../../../src/migration/phase-3/retirement-log.ts';
 import { writePathOf } from '../../../src/migration/phase-3/write-path.ts';
 import { applyPhasesBefore3 } from '../../../properties/rollback/support/phase-stack.ts';
+import { withClaims } from '../../../src/db/as-user.ts';
 
 const count = async (c: pg.ClientBase, sql: string) => Number((await c.query<{ n: string }>(sql)).rows[0]!.n);
 const triggersOn = async (c: pg.ClientBase, table: string) =>
@@ -80,6 +81,23 @@ describe('phase-3 unit (start → rollback → start → complete)', () => {
     expect((await client.query('SELECT theme FROM public.habit_tracker WHERE id = $1', [firstWeek])).rows[0].theme).toBe('written in phase 3');
   });
 
+  it('a signed-in parent (authenticated, under Phase 2 RLS) writes the new schema, and the legacy row follows', async () => {
+    const { rows } = await client.query<{ user_id: string }>('SELECT user_id::text FROM public.weeks WHERE legacy_id = $1', [firstWeek]);
+    const claims = { sub: rows[0]!.user_id, role: 'authenticated' };
+    await withClaims(client, claims, 'authenticated', async (c) => {
+      expect(await writePathOf(c)).toBe('new');
+      const u = await c.query(`UPDATE public.weeks SET theme = 'by the parent' WHERE legacy_id = $1`, [firstWeek]);
+      expect(u.rowCount).toBe(1);
+    });
+    expect((await client.query('SELECT theme FROM public.habit_tracker WHERE id = $1', [firstWeek])).rows[0].theme).toBe('by the parent');
+    // the legacy table refuses the parent with the read-only error, not a permission error
+    await expect(withClaims(client, claims, 'authenticated', (c) => c.query(`UPDATE public.habit_tracker SET theme = 'x' WHERE id = $1`, [firstWeek])))
+      .rejects.toMatchObject({ code: '25006' });
+    // and the definer functions are not exposed as RPC
+    await expect(withClaims(client, claims, 'authenticated', (c) => c.query('SELECT public.hv_p3_sync_legacy(ARRAY[1::bigint])')))
+      .rejects.toMatchObject({ code: '42501' });
+  });
+
   it('apply is idempotent (saved triggers are not overwritten by a rerun)', async () => {
     await phase3.apply(client);
     expect((await readRetirement(client))!.savedTriggers.map((t) => t.name)).toEqual(['sync_habit_tracker_to_new']);
@@ -99,9 +117,11 @@ describe('phase-3 unit (start → rollback → start → complete)', () => {
     // graceDays 0 completed it: start over on a fresh database for the rest
   });
 
-  it('afterComplete: the legacy table and every hv_p3 object are gone; rollback refuses', async () => {
+  it('afterComplete: the legacy table and the retirement machinery are gone (the write-path flag stays); rollback refuses', async () => {
     expect(await count(client, `SELECT count(*) AS n FROM pg_class WHERE relname LIKE 'habit\\_tracker%' AND relkind = 'r'`)).toBe(0);
-    expect(await count(client, `SELECT count(*) AS n FROM pg_proc WHERE proname LIKE 'hv\\_p3\\_%'`)).toBe(0);
+    // only the app's write-path flag stays (with the log): apps keep reading `new`
+    expect((await client.query(`SELECT proname FROM pg_proc WHERE proname LIKE 'hv\\_p3\\_%'`)).rows.map((r) => r.proname)).toEqual(['hv_p3_write_path']);
+    expect(await pathNow(client)).toBe('new');
     expect(await count(client, `SELECT count(*) AS n FROM pg_trigger WHERE tgname LIKE 'hv\\_p3\\_%'`)).toBe(0);
     await expect(phase3.rollback(client)).rejects.toThrow(/cannot roll back/);
     expect((await readRetirement(client))!.droppedAt).not.toBeNull();
