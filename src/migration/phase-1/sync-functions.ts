@@ -13,6 +13,10 @@ import { type MigrationOptions, variant } from '../migration-options.ts';
  * row of those groups, and migrates them again in id order. Rows that the mapping rules quarantine
  * go to migration_quarantine and leave no week; a row that an update fixed migrates.
  *
+ * Errors: the trigger and the API let a failure of the re-derivation fail the write (both schemas change,
+ * or neither); reconcile, which nobody waits on row by row, quarantines such a row as unexpected_error
+ * as the backfill does, and the next reconcile retries it.
+ *
  * weeks.template_id is new-only (the legacy row has no such column): it is carried across the
  * re-derivation by legacy id, into migration_quarantine.detail while the row is quarantined.
  * Children are never deleted (templates may point at them); a renamed child leaves its old row behind.
@@ -53,7 +57,11 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- Re-derives the given legacy rows and every row of their groups. Returns how many rows it re-derived.
-CREATE OR REPLACE FUNCTION public.hv_resync(p_ids bigint[]) RETURNS integer
+-- p_quarantine_errors: a failure no mapping rule foresaw quarantines that row as unexpected_error (the
+-- backfill's fallback; reconcile uses it), instead of failing the caller — the trigger and the API
+-- let it fail the write: both schemas change, or neither.
+DROP FUNCTION IF EXISTS public.hv_resync(bigint[]);
+CREATE OR REPLACE FUNCTION public.hv_resync(p_ids bigint[], p_quarantine_errors boolean DEFAULT false) RETURNS integer
 LANGUAGE plpgsql AS $$
 DECLARE
   v_lock bigint;
@@ -85,10 +93,14 @@ BEGIN
   DELETE FROM public.migration_quarantine WHERE legacy_id = ANY (v_ids);
   DELETE FROM public.migration_warnings WHERE legacy_id = ANY (v_ids);
 
-  -- One by one in id order, each as the backfill would: a failure no rule foresaw quarantines that row
-  -- alone. Transient failures (deadlock, serialization, lock or statement timeout, cancel) are raised:
-  -- they say nothing about the row, and the writer retries.
+  -- One by one in id order, each as the backfill would. With p_quarantine_errors, a failure no rule
+  -- foresaw quarantines that row alone; transient failures (deadlock, serialization, lock or statement
+  -- timeout, resources) are raised all the same: they say nothing about the row.
   FOREACH v_id IN ARRAY v_ids LOOP
+    IF NOT p_quarantine_errors THEN
+      PERFORM public.hv_migrate_range(v_id - 1, v_id);
+      CONTINUE;
+    END IF;
     BEGIN
       PERFORM public.hv_migrate_range(v_id - 1, v_id);
     EXCEPTION WHEN OTHERS THEN
@@ -113,8 +125,9 @@ END
 $$;
 
 -- Catches up with every legacy write the trigger did not see (between the backfill and the trigger,
--- or while Phase 1 was rolled back): rows never handled, rows that drift, and quarantined rows that
--- changed or are gone. One transaction; meant for the apply step (tables of this project's size).
+-- or while Phase 1 was rolled back): rows never handled, rows that drift, quarantined rows that
+-- changed or are gone, and rows quarantined as unexpected_error (retried: the cause may be gone).
+-- One transaction; meant for the apply step (tables of this project's size).
 CREATE OR REPLACE FUNCTION public.hv_reconcile() RETURNS integer
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -128,15 +141,15 @@ BEGIN
     SELECT d.legacy_id FROM public.hv_drift() d WHERE d.legacy_id IS NOT NULL
     UNION ALL
     SELECT q.legacy_id FROM public.migration_quarantine q LEFT JOIN public.habit_tracker h ON h.id = q.legacy_id
-     WHERE h.id IS NULL OR q.original IS DISTINCT FROM public.hv_row_json(h)
+     WHERE h.id IS NULL OR q.reason = 'unexpected_error' OR q.original IS DISTINCT FROM public.hv_row_json(h)
   ) s;
   IF cardinality(v_ids) = 0 THEN RETURN 0; END IF;
-  RETURN public.hv_resync(v_ids);
+  RETURN public.hv_resync(v_ids, true);
 END
 $$;`,
     down: `
       DROP FUNCTION IF EXISTS public.hv_reconcile();
-      DROP FUNCTION IF EXISTS public.hv_resync(bigint[]);
+      DROP FUNCTION IF EXISTS public.hv_resync(bigint[], boolean);
       DROP FUNCTION IF EXISTS public.hv_groups_of(bigint[]);
       DROP FUNCTION IF EXISTS public.hv_week_lock_id(uuid, text, date);`,
   };

@@ -20,6 +20,10 @@ export const SYNC_TRIGGER = 'sync_habit_tracker_to_new';
  *   around its own legacy statement, since it writes the new schema itself. A raw write leaves it unset.
  * AFTER ROW: the row is visible as written, and a failing sync fails the legacy write with it (both or
  * neither, for old clients too).
+ * SECURITY DEFINER (search_path empty, every name qualified): an old client signed in as a parent
+ * writes habit_tracker as `authenticated`; the sync must not run under that role's RLS on the new
+ * tables (Phase 2) nor need rights on the bookkeeping tables. Setting hv.dual_write lets a writer skip
+ * the sync (drift, which the drift detector reports and reconcile repairs), not gain any right.
  */
 export function syncTriggerStep(opts?: MigrationOptions): Step {
   const insertOnly = variant(
@@ -34,7 +38,7 @@ export function syncTriggerStep(opts?: MigrationOptions): Step {
     why: 'old clients write the legacy table only: re-derive every inserted, updated or deleted row',
     up: `
 CREATE OR REPLACE FUNCTION public.hv_sync_to_new_schema() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $$
 BEGIN
   IF current_setting('hv.dual_write', true) = 'on' THEN RETURN NULL; END IF;
   ${insertOnly}
