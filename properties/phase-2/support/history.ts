@@ -1,6 +1,7 @@
 /**
  * A generated history of writes after the backfill: raw legacy writes, as old app versions make them
- * (Phase 1's trigger keeps the new schema in step), and dual-write API calls (Phase 1), interleaved.
+ * — as the signed-in parent — (Phase 1's trigger keeps the new schema in step), and dual-write API
+ * calls (Phase 1), interleaved.
  */
 import fc from 'fast-check';
 import type pg from 'pg';
@@ -24,11 +25,14 @@ export interface HistoryOutcome {
   refused: number;
 }
 
-/** Applies the steps in order, on the client's own (owner) connection. */
+/**
+ * Applies the steps in order: legacy writes as the row's owner (authenticated, under Phase 2's RLS,
+ * synced by Phase 1's trigger), API calls on the harness's own connection (see api-writes.ts).
+ */
 export async function applyHistory(client: pg.ClientBase, steps: readonly HistoryStep[], opts: MigrationOptions): Promise<HistoryOutcome> {
   const out: HistoryOutcome = { legacy: 0, api: 0, refused: 0 };
   for (const [i, s] of steps.entries()) {
-    if (s.via === 'legacy') out.legacy += await applyLegacyWrites(client, [s.write]);
+    if (s.via === 'legacy') out.legacy += await applyLegacyWrites(client, [s.write], { asOwner: true });
     else {
       const r = await applyApiWrites(client, [s.call], `history-${i}`, opts);
       out.api += r.applied;

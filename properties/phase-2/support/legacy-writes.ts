@@ -11,6 +11,7 @@ import { statusArbitrary, habitArbitrary, type HabitSpec } from '../../../src/ge
 import { reflectionArbitrary, rewardArbitrary, themeArbitrary } from '../../../src/generate/faker-arbitrary.ts';
 import { HABIT_ACTIVITIES, HABIT_PREFIXES, habitName } from '../../../src/generate/vocabulary.ts';
 import { addDaysIso, weekPeriodLabel } from '../../../src/migration/mapping-rules.ts';
+import { withClaims } from '../../../src/db/as-user.ts';
 
 export type LegacyWrite =
   | { op: 'set-status'; row: number; habit: number; day: number; status: Status | null }
@@ -60,10 +61,11 @@ interface Row {
 
 /**
  * Applies the writes to habit_tracker as the legacy app would: read the row, change it in the app,
- * write the whole column back, bump updated_at (deterministically: +1 minute). Writes that find
- * nothing to change (no rows, no habits) are skipped. Returns how many were applied.
+ * write the whole column back, bump updated_at (deterministically: +1 minute). asOwner: each write
+ * runs as the row's owner (authenticated, under RLS), as the browser app's Supabase client sends it.
+ * Writes that find nothing to change (no rows, no habits) are skipped. Returns how many were applied.
  */
-export async function applyLegacyWrites(client: pg.ClientBase, writes: readonly LegacyWrite[]): Promise<number> {
+export async function applyLegacyWrites(client: pg.ClientBase, writes: readonly LegacyWrite[], opts: { asOwner?: boolean } = {}): Promise<number> {
   let applied = 0;
   for (const w of writes) {
     const { rows } = await client.query<Row>(
@@ -73,7 +75,11 @@ export async function applyLegacyWrites(client: pg.ClientBase, writes: readonly 
     );
     if (rows.length === 0) continue;
     const r = rows[w.row % rows.length]!;
-    if (await applyOne(client, w, r)) applied++;
+    // the legacy app writes as the signed-in parent who owns the row (a row without owner: as the server)
+    const ok = opts.asOwner && r.user_id !== null
+      ? await withClaims(client, { sub: r.user_id, role: 'authenticated' }, 'authenticated', (c) => applyOne(c, w, r))
+      : await applyOne(client, w, r);
+    if (ok) applied++;
   }
   return applied;
 }

@@ -23,9 +23,8 @@ export const STRANGER = '00000000-0000-4000-8000-00000000fade';
 
 /**
  * Phase 0, then (withPhase1) Phase 1 — its validate wants a completed backfill, which on an empty
- * table is immediate — then Phase 2. With Phase 1, legacy writes and API calls run here on the
- * owner's connection, which bypasses RLS: that is what legacyWritersBypassRls asserts (Phase 1's
- * sync trigger is SECURITY INVOKER; see phase2.validate).
+ * table is immediate — then Phase 2, whose validate refuses a sync trigger that would run as the
+ * writing role (no override here: Phase 1's trigger must pass it).
  */
 export async function setupPhase2(ctx: PropertyContext, opts: { withPhase1?: boolean } = {}): Promise<void> {
   await phase0.apply(ctx.client, { defect: ctx.defect });
@@ -33,7 +32,7 @@ export async function setupPhase2(ctx: PropertyContext, opts: { withPhase1?: boo
     await runBackfill(ctx.client, { defect: ctx.defect });
     await phase1.apply(ctx.client, { defect: ctx.defect });
   }
-  await phase2.apply(ctx.client, { defect: ctx.defect, legacyWritersBypassRls: opts.withPhase1 === true });
+  await phase2.apply(ctx.client, { defect: ctx.defect });
 }
 
 export interface Migrated {
