@@ -15,8 +15,10 @@
  * - it lets the reverse sync through (and only it: a transaction-local flag set by the sync function AND
  *   pg_trigger_depth() > 1, i.e. from inside a trigger, so a client cannot open it with a SET);
  * - like a REVOKE it is catalog state: WAL-logged, transactional, it survives a crash and a restart.
- * TRUNCATE, which row triggers do not see, gets a statement trigger of its own.
- * The guard costs nothing on reads; creating it takes SHARE ROW EXCLUSIVE on the table for an instant.
+ * Statement triggers (BEFORE … FOR EACH STATEMENT): every write statement is refused, also one that
+ * would touch no row — the app learns at its first write, whatever the data — and TRUNCATE, which row
+ * triggers do not see, too. The guard costs nothing on reads and once per statement on writes;
+ * creating it takes SHARE ROW EXCLUSIVE on the table for an instant.
  */
 import { type MigrationOptions, variant } from '../migration-options.ts';
 import { RETIREMENT_TABLE, REVERSE_SYNC_GUC } from './names.ts';
@@ -26,9 +28,8 @@ export const READ_ONLY_FUNCTION_SQL = `
     CREATE OR REPLACE FUNCTION public.hv_p3_legacy_read_only() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
     BEGIN
-      IF TG_LEVEL = 'ROW' AND pg_trigger_depth() > 1 AND current_setting('${REVERSE_SYNC_GUC}', true) = 'on' THEN
-        IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
-        RETURN NEW;
+      IF TG_OP <> 'TRUNCATE' AND pg_trigger_depth() > 1 AND current_setting('${REVERSE_SYNC_GUC}', true) = 'on' THEN
+        RETURN NULL;
       END IF;
       RAISE EXCEPTION USING
         ERRCODE = 'read_only_sql_transaction',
@@ -49,7 +50,7 @@ export function readOnlySql(opts?: MigrationOptions): string {
     // broken: the plan's Day 1. Not read-only, not crash-safe (recovery truncates an unlogged table)
     'ALTER TABLE public.habit_tracker SET UNLOGGED;',
     `CREATE OR REPLACE TRIGGER hv_p3_legacy_read_only BEFORE INSERT OR UPDATE OR DELETE ON public.habit_tracker
-       FOR EACH ROW EXECUTE FUNCTION public.hv_p3_legacy_read_only();
+       FOR EACH STATEMENT EXECUTE FUNCTION public.hv_p3_legacy_read_only();
      CREATE OR REPLACE TRIGGER hv_p3_legacy_no_truncate BEFORE TRUNCATE ON public.habit_tracker
        FOR EACH STATEMENT EXECUTE FUNCTION public.hv_p3_legacy_read_only();`,
   );
