@@ -6,7 +6,7 @@ import { MigrationError } from '../migration-error.ts';
 import { RECORD_RETIREMENT_STEP, readRetirement } from './retirement-log.ts';
 import { RETIREMENT_FUNCTIONS_STEP, switchWritesStep } from './switch-writes.ts';
 import { RENAME_LEGACY_STEP } from './rename.ts';
-import { ANALYZE_STEP, DEFAULT_GRACE_DAYS, dropLegacyStep, type RetireOptions } from './retire.ts';
+import { ANALYZE_STEP, DEFAULT_GRACE_DAYS, GRACE_NOT_OVER_SQLSTATE, dropLegacyStep, type RetireOptions } from './retire.ts';
 import { LEGACY_TABLE, RETIRED_TABLE } from './names.ts';
 
 /**
@@ -110,7 +110,7 @@ export const phase3 = {
     if (enforced && (r.readOnlyDays ?? 0) < grace) {
       throw new MigrationError(
         `phase-3: refusing to drop public.${RETIRED_TABLE}: read-only for ${r.readOnlyDays ?? 0} of ${grace} days (since ${r.readOnlySince}); wait, or complete with force`,
-        { code: '55000' },
+        { code: GRACE_NOT_OVER_SQLSTATE },
       );
     }
     return runSteps(client, phase3CompleteSteps(opts), 'up', executor(opts));

@@ -6,9 +6,10 @@
  * - The drop refuses until the grace period has passed since the read-only week began (recorded in
  *   migration_retirement), unless forced. The check runs in the drop's own transaction.
  * - `DROP TABLE … CASCADE` would silently take along whatever still depends on the table (a report view,
- *   a function of its row type): here the few dependents the migration itself created are dropped by
- *   name, and the table with RESTRICT — an unknown dependent stops the drop, in one transaction, with
- *   the legacy table and the reverse sync intact.
+ *   a function of its row type): here only the migration's own dependents go first (its `hv_…`
+ *   functions of the legacy row type — Phase 0's classifiers, Phase 1's legacy-change function — and the
+ *   backfill and drift functions that read the table by name), then the table with RESTRICT: an unknown
+ *   dependent stops the drop, in one transaction, with the legacy table and the reverse sync intact.
  * - No `VACUUM FULL`: it rewrites every table under ACCESS EXCLUSIVE (writes and reads stop, table by
  *   table) and needs room for a second copy; DROP TABLE already gives the legacy table's space back to
  *   the OS. A plain ANALYZE refreshes the planner's statistics of the new tables without blocking writes.
