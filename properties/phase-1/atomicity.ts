@@ -64,7 +64,7 @@ export const atomicity: PropertyDef<AtomicityCase> = {
   tags: ['phase-1'],
   description:
     'A fault (error, terminated backend, statement timeout) at any step of a dual write leaves both schemas changed or neither; a retry with the same key applies the request exactly once.',
-  defaultRuns: 60,
+  defaultRuns: 80,
   arbitrary: () =>
     fc.record(
       {

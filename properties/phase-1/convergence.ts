@@ -39,7 +39,7 @@ export const convergence: PropertyDef<ConvergenceCase> = {
   tags: ['phase-1'],
   description:
     'Concurrent API writes and raw legacy writes from 2–3 connections converge: answers and legacy rows match a sequential model in write order, the new schema matches the mapping rules, drift is 0.',
-  defaultRuns: 50,
+  defaultRuns: 80,
   arbitrary: () =>
     fc.record(
       {

@@ -41,7 +41,7 @@ export const idempotencyKeys: PropertyDef<IdempotencyCase> = {
   tags: ['phase-1'],
   description:
     'A key sent N times, one after the other or all at once, is applied once with N identical responses; distinct keys are applied N times; a key reused for another request is refused.',
-  defaultRuns: 40,
+  defaultRuns: 50,
   arbitrary: () =>
     fc.record(
       {

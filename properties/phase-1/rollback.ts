@@ -49,7 +49,7 @@ export const rollback: PropertyDef<RollbackCase> = {
   tags: ['phase-1'],
   description:
     'Rolling Phase 1 back stops dual writing, keeps and reports every new-only row, touches no legacy row; re-applying it reconciles the legacy writes made meanwhile.',
-  defaultRuns: 15,
+  defaultRuns: 20,
   arbitrary: () =>
     fc.record(
       {

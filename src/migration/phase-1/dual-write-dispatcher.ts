@@ -161,9 +161,11 @@ BEGIN
 END
 $$;
 
+-- SECURITY DEFINER: the caller (service_role, the Edge Function's role) needs EXECUTE on this function
+-- only; the helpers and tables are the owner's (api-privileges.ts). Every name is schema-qualified.
 CREATE OR REPLACE FUNCTION public.hv_dual_write(p_key text, p_op text, p_request jsonb, p_part text DEFAULT 'both')
 RETURNS TABLE (result jsonb, replayed boolean)
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $$
 DECLARE
   v_hash text;
   v_log public.idempotency_log;

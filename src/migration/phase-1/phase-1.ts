@@ -2,8 +2,8 @@
  * Phase 1 — dual write. validate / apply / complete / rollback side by side (a pgroll operation).
  *
  * apply: the idempotency log, an index for the trigger's group lookups, the re-derivation functions,
- * the dual-write API (plpgsql, one call = one transaction), the backup trigger on habit_tracker,
- * then a reconcile of every legacy write the trigger did not see (between the backfill and now).
+ * the dual-write API (plpgsql, one call = one transaction), the backup trigger on habit_tracker, no
+ * EXECUTE for the API roles (service_role keeps hv_dual_write), then a reconcile of every legacy write the trigger did not see (between the backfill and now).
  * Steps are idempotent: apply can be run again, and re-applying after a rollback catches up.
  *
  * ROLLBACK — what happens to the data, decided here:
@@ -31,6 +31,7 @@ import { syncTriggerStep } from './sync-trigger.ts';
 import { DUAL_WRITE_REQUESTS_STEP } from './dual-write-requests.ts';
 import { dualWriteOperationsStep } from './dual-write-operations.ts';
 import { dualWriteDispatcherStep } from './dual-write-dispatcher.ts';
+import { API_PRIVILEGES_STEP } from './api-privileges.ts';
 
 /** Rows of new-only data that a rollback kept, by table (`weeks.template_id`: weeks that have one). */
 export interface KeptNewOnlyData {
@@ -57,6 +58,7 @@ export function phase1Steps(opts?: MigrationOptions): Step[] {
     dualWriteOperationsStep(opts),
     dualWriteDispatcherStep(opts),
     syncTriggerStep(opts),
+    API_PRIVILEGES_STEP,
     RECONCILE_STEP,
   ];
 }

@@ -7,6 +7,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { attachPostgres } from '../../../src/db/attach-postgres.ts';
 import { connect } from '../../../src/db/connect.ts';
+import { withClaims } from '../../../src/db/as-user.ts';
 import type { StartedPostgres } from '../../../src/db/types.ts';
 import { phase0 } from '../../../src/migration/phase-0/phase-0.ts';
 import { runBackfill } from '../../../src/migration/phase-0/backfill.ts';
@@ -80,6 +81,17 @@ describe('phase-1 dual-write API', () => {
     expect((err as DualWriteError).code).toBe('idempotency_key_reused');
     const { rows } = await client.query(`SELECT habits -> 2 ->> 'name' AS name, jsonb_array_length(habits) AS n FROM public.habit_tracker WHERE id = 1`);
     expect(rows[0]).toEqual({ name: '독서', n: 3 });
+  });
+
+  it('is callable by service_role only', async () => {
+    const asRole = (role: string) =>
+      withClaims(client, null, role as never, (c) => dualWrite(c, `as-${role}`, 'setTheme', { legacyId: 1, theme: role })).then(
+        () => 'ok',
+        (e: unknown) => (e as { code?: string }).code,
+      );
+    expect(await asRole('service_role')).toBe('ok');
+    expect(await asRole('authenticated')).toBe('42501');
+    expect(await asRole('anon')).toBe('42501');
   });
 
   it('start → rollback → start → complete, with a trigger Phase 2 accepts', async () => {
