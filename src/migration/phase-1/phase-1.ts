@@ -27,7 +27,7 @@ import { MigrationError } from '../migration-error.ts';
 import { phase0 } from '../phase-0/phase-0.ts';
 import { IDEMPOTENCY_LOG_STEP } from './idempotency-log.ts';
 import { RECONCILE_STEP, WEEK_KEY_INDEX_STEP, syncFunctionsStep } from './sync-functions.ts';
-import { syncTriggerStep } from './sync-trigger.ts';
+import { SYNC_TRIGGER, syncTriggerStep } from './sync-trigger.ts';
 import { DUAL_WRITE_REQUESTS_STEP } from './dual-write-requests.ts';
 import { dualWriteOperationsStep } from './dual-write-operations.ts';
 import { dualWriteDispatcherStep } from './dual-write-dispatcher.ts';
@@ -90,8 +90,9 @@ export const phase1 = {
   /** Phase 1 is complete when the trigger is in place and nothing drifts. */
   async complete(client: pg.ClientBase): Promise<void> {
     const { rows } = await client.query<{ trigger: boolean; drift: number }>(
-      `SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'sync_habit_tracker_to_new' AND tgrelid = 'public.habit_tracker'::regclass) AS trigger,
+      `SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = $1 AND tgrelid = 'public.habit_tracker'::regclass) AS trigger,
               (SELECT count(*)::int FROM public.hv_drift()) AS drift`,
+      [SYNC_TRIGGER],
     );
     if (!rows[0]?.trigger) throw new MigrationError('phase-1: the sync trigger is not installed; apply Phase 1');
     if (rows[0].drift > 0) throw new MigrationError(`phase-1: ${rows[0].drift} drift row(s) between legacy and new; run SELECT public.hv_reconcile()`);
