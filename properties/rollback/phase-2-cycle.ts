@@ -9,8 +9,6 @@ import { cycleCaseArbitrary, runCycle, withoutRelations, withoutValidation, type
 
 /** Phase 2's rollback keeps the mismatch log and the constraints' validation (src/migration/phase-2/phase-2.ts). */
 const PHASE2_KEEPS = ['read_mismatches', 'read_mismatches_pkey', 'read_mismatches_id_seq'];
-/** Phase 1's backup trigger runs as the writer; these writes run as the owner (see phase-stack.ts). */
-const OPTS = { legacyWritersBypassRls: true };
 
 async function resetBefore2(ctx: PropertyContext): Promise<void> {
   const c = ctx.client;
@@ -43,7 +41,7 @@ export const phase2Cycle: PropertyDef<CycleCase> = {
     await loadDataset(ctx.client, input.dataset);
     await runCycle(ctx, {
       label: 'Phase 2',
-      apply: (c) => phase2.apply(c, OPTS),
+      apply: (c) => phase2.apply(c),
       rollback: (c) => phase2.rollback(c),
       complete: (c) => phase2.complete(c),
       kept: (d) => withoutValidation(withoutRelations(d, PHASE2_KEEPS)),

@@ -58,7 +58,7 @@ export const phasesZeroDowntime: PropertyDef<PhasesZeroDowntimeCase> = {
     await measureStalls(ctx, input, async (clock, app) => {
       const p0 = { onStep: clock.onStep('phase-0') };
       const p1 = { onStep: clock.onStep('phase-1') };
-      const p2 = { onStep: clock.onStep('phase-2'), legacyWritersBypassRls: true };
+      const p2 = { onStep: clock.onStep('phase-2') };
       const backfill = () => clock.time('phase-0 backfill', () => runBackfill(c));
       const deploy = async (mode: 'legacy' | 'api') => {
         app.mode = mode;

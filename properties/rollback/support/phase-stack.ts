@@ -27,10 +27,7 @@ export async function applyPhasesBefore3(client: pg.ClientBase): Promise<void> {
   await phase0.apply(client);
   await runBackfill(client);
   await phase1.apply(client);
-  // Phase 1's backup trigger runs as the legacy writer (SECURITY INVOKER), which Phase 2's validate
-  // refuses unless told that only RLS-bypassing roles write habit_tracker: these properties write it as
-  // the owner (the legacy-app check runs as authenticated and compares with its state before Phase 3).
-  await phase2.apply(client, { legacyWritersBypassRls: true });
+  await phase2.apply(client);
 }
 
 /** Setup of a Phase 3 property: the earlier phases on an empty database. */
