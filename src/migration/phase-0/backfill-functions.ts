@@ -144,10 +144,12 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     FROM generate_series(0, 6) AS i
 $$;
 
--- The same as a jsonb array of 7 statuses (the drift detector's canonical form).
+-- The same as a jsonb array of 7 statuses (the drift detector's canonical form), from the same
+-- status expression; its own body, so the drift detector's path is not changed by the backfill's.
 CREATE OR REPLACE FUNCTION public.hv_canonical_times(t jsonb) RETURNS jsonb
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT jsonb_agg(to_jsonb(s.status) ORDER BY s.ord) FROM public.hv_canonical_statuses(t) AS s
+  SELECT jsonb_agg(to_jsonb(${canonicalStatus}) ORDER BY i)
+    FROM generate_series(0, 6) AS i
 $$;
 
 -- Canonical habits of a row that passed every rule: [{name, times[7]}], [] for a null habits column.
