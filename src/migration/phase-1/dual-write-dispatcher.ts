@@ -36,8 +36,8 @@ export const DUAL_WRITE_OPERATIONS = [
  * schema, then logs the key (three defects: idempotency-check-then-log, legacy-write-failure-ignored,
  * and with its Promise.all, dual-write-two-transactions).
  *
- * p_part is 'both' for the API. 'legacy' and 'new' run one half alone; only the defect
- * dual-write-two-transactions uses them (dual-write-api.ts).
+ * p_part is 'both' for the API. 'legacy' and 'new' run one half alone; only the build of the defect
+ * dual-write-two-transactions accepts them (dual-write-api.ts), the correct one refuses them (DW422).
  */
 export function dualWriteDispatcherStep(opts?: MigrationOptions): Step {
   const claim = variant(
@@ -68,6 +68,8 @@ export function dualWriteDispatcherStep(opts?: MigrationOptions): Step {
     ON CONFLICT (key) DO NOTHING;`,
     `UPDATE public.idempotency_log SET response = v_resp WHERE key = p_key;`,
   );
+  // Only the defect's build accepts a half: the correct one writes both schemas or refuses.
+  const parts = variant(opts, 'dual-write-two-transactions', `('both', 'legacy', 'new')`, `('both')`);
   return {
     name: 'create-dual-write-dispatcher',
     why: 'idempotency claim first, locks, numbering, both writes and the stored response in one transaction',
@@ -177,7 +179,7 @@ BEGIN
   IF p_op IS NULL OR p_op NOT IN (${DUAL_WRITE_OPERATIONS.map((o) => `'${o}'`).join(', ')}) THEN
     PERFORM public.hv_dw_reject('DW422', format('unknown operation %L', p_op));
   END IF;
-  IF p_part IS NULL OR p_part NOT IN ('both', 'legacy', 'new') THEN
+  IF p_part IS NULL OR p_part NOT IN ${parts} THEN
     PERFORM public.hv_dw_reject('DW422', format('unknown part %L', p_part));
   END IF;
   IF jsonb_typeof(p_request) IS DISTINCT FROM 'object' THEN
