@@ -22,6 +22,9 @@ export interface RollbackCase {
   during: Intent[];
 }
 
+/** The account of the template and the week made from it (the dataset may have no account at all). */
+const OWNER = '0f0f0f0f-0000-4000-8000-00000000f001';
+
 const NEW_ONLY = {
   habit_templates: 'SELECT * FROM public.habit_templates',
   notifications: 'SELECT * FROM public.notifications',
@@ -63,9 +66,9 @@ export const rollback: PropertyDef<RollbackCase> = {
   toDataset: (c) => c.dataset,
   async check(input, ctx) {
     const c = ctx.client;
-    await loadAndBackfill(ctx, input.dataset);
+    await loadAndBackfill(ctx, input.dataset, [OWNER]);
     await phase1.apply(c, { defect: ctx.defect }); // a failed earlier case may have left it rolled back
-    const world = await readWorld(c, []);
+    const world = await readWorld(c, [OWNER]);
     const model = await LegacyModel.read(c);
     const state: ClientState = { client: 0, created: [], templates: [], next: 0 };
     const fail = (message: string, details: Record<string, unknown> = {}): never => {
@@ -73,7 +76,7 @@ export const rollback: PropertyDef<RollbackCase> = {
     };
 
     // Phase 1 in use: a template, a week made from it, and the case's writes.
-    const owner = world.families[0]!;
+    const owner = OWNER;
     const seeded: Write[] = [
       { kind: 'api', op: 'createTemplate', key: 'rollback-template', request: { userId: owner, name: '평일', habits: ['숙제하기', '책 읽기'] } },
     ];

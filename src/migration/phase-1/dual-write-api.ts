@@ -120,7 +120,7 @@ export async function dualWrite<O extends DualWriteOp>(
 /**
  * Defect dual-write-two-transactions: the plan's Promise.all([writeToOldSchema, writeToNewSchema]).
  * Both halves are sent whatever happens to the other; on one connection they run one after the other
- * (legacy first), and allSettled waits for both so the caller sees the state they left.
+ * (legacy first), and the caller sees the state both left.
  */
 async function twoTransactions<O extends DualWriteOp>(
   client: pg.ClientBase,
@@ -133,10 +133,12 @@ async function twoTransactions<O extends DualWriteOp>(
       'SELECT result, replayed FROM public.hv_dual_write($1, $2, $3::jsonb, $4)',
       [key, op, JSON.stringify(request), part],
     );
-  const [legacy, fresh] = await Promise.allSettled([half('legacy'), half('new')]);
+  const settle = <T>(p: Promise<T>) => p.then((value) => ({ status: 'fulfilled' as const, value }), (reason: unknown) => ({ status: 'rejected' as const, reason }));
+  const legacy = await settle(half('legacy'));
+  const fresh = await settle(half('new'));
   for (const r of [legacy, fresh]) if (r.status === 'rejected') throw toDualWriteError(r.reason, op, key) ?? r.reason;
-  const l = (legacy as PromiseFulfilledResult<pg.QueryResult<{ result: DualWriteResponses[O]; replayed: boolean }>>).value.rows[0]!;
-  const n = (fresh as PromiseFulfilledResult<pg.QueryResult<{ result: DualWriteResponses[O]; replayed: boolean }>>).value.rows[0]!;
+  const l = (legacy as { value: pg.QueryResult<{ result: DualWriteResponses[O]; replayed: boolean }> }).value.rows[0]!;
+  const n = (fresh as { value: pg.QueryResult<{ result: DualWriteResponses[O]; replayed: boolean }> }).value.rows[0]!;
   return { response: { ...l.result, ...n.result }, replayed: l.replayed };
 }
 
