@@ -55,9 +55,9 @@ export const DEFECTS = [
   {
     id: 'fk-checks-off-for-speed',
     phases: ['phase-0'],
-    description: 'The backfill runs with session_replication_role = replica (the bulk-load trick that skips FK triggers) and no longer quarantines owners missing from auth.users: orphan rows get in, and only VALIDATE CONSTRAINT finds them.',
+    description: 'The backfill runs with session_replication_role = replica (the bulk-load trick that skips FK triggers) and no longer quarantines owners missing from auth.users: orphan rows get in instead of being quarantined, and VALIDATE CONSTRAINT fails on them.',
     planReference: "Phase 0 Step 2: user_id: row.user_id || '00000000-…' assumes every owner exists; classic bulk-load shortcut",
-    expectedKillers: ['phase-0/constraint-validity'],
+    expectedKillers: ['phase-0/accounting', 'phase-0/round-trip', 'phase-0/constraint-validity'],
   },
   {
     id: 'dedupe-within-batch-only',
