@@ -76,3 +76,12 @@ async function nearDuplicates(client: pg.ClientBase): Promise<Record<string, num
 export function checkPassed(r: CheckResult): boolean {
   return r.roundTripMismatches === 0 && r.accountingProblems === 0 && r.constraintsValidated && r.driftRows === 0;
 }
+
+/** The report's quarantine section: reasons in name order, with counts and up to three original rows. */
+export function quarantineSection(r: CheckResult): Array<{ reason: string; count: number; examples: unknown[] }> {
+  const byReason = new Map<string, CheckResult['details']['quarantine']>();
+  for (const q of r.details.quarantine) byReason.set(q.reason, [...(byReason.get(q.reason) ?? []), q]);
+  return [...byReason]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([reason, qs]) => ({ reason, count: qs.length, examples: qs.slice(0, 3).map((q) => q.original) }));
+}

@@ -2,7 +2,7 @@ import type { StartedPostgres } from '../db/types.ts';
 import { connect } from '../db/connect.ts';
 import { loadDataset } from '../db/load-dataset.ts';
 import { sampleDataset } from '../generate/sample.ts';
-import { checkDatabase, type CheckResult } from '../check/check-database.ts';
+import { checkDatabase, quarantineSection, type CheckResult } from '../check/check-database.ts';
 import type { RunReport } from './result.ts';
 
 /**
@@ -20,13 +20,9 @@ export async function sampleMigration(
   try {
     await loadDataset(client, sampleDataset({ seed, rows, mode: 'adversarial' }));
     const check = await checkDatabase(client);
-    const byReason = new Map<string, CheckResult['details']['quarantine']>();
-    for (const q of check.details.quarantine) byReason.set(q.reason, [...(byReason.get(q.reason) ?? []), q]);
     return {
       check,
-      quarantine: [...byReason]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([reason, qs]) => ({ reason, count: qs.length, examples: qs.slice(0, 3).map((q) => q.original) })),
+      quarantine: quarantineSection(check),
       drift: check.details.drift,
     };
   } finally {

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { Config } from '../../config.ts';
 import { loadDump } from '../../db/load-dump.ts';
 import { connect } from '../../db/connect.ts';
-import { checkDatabase, checkPassed, type CheckResult } from '../../check/check-database.ts';
+import { checkDatabase, checkPassed, quarantineSection, type CheckResult } from '../../check/check-database.ts';
+import { runIdOf } from '../run-id.ts';
 import { readLegacyRows } from '../../check/read-state.ts';
 import type { LegacyDataset } from '../../generate/dataset.ts';
 import type { PropertyResult, RunReport } from '../../runner/result.ts';
@@ -109,11 +110,9 @@ async function saveRowAsFixture(client: import('pg').Client, id: number, result:
 }
 
 function reportOf(r: CheckResult, dump: string, provider: string, startedAt: Date): RunReport {
-  const byReason = new Map<string, typeof r.details.quarantine>();
-  for (const q of r.details.quarantine) byReason.set(q.reason, [...(byReason.get(q.reason) ?? []), q]);
   const passed = checkPassed(r);
   return {
-    runId: `${startedAt.toISOString().replace(/[:.]/g, '-').replace(/Z$/, '')}-check`,
+    runId: runIdOf(startedAt, 'check'),
     command: `habit-verify check ${dump}`,
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
@@ -134,7 +133,7 @@ function reportOf(r: CheckResult, dump: string, provider: string, startedAt: Dat
         ...(passed ? {} : { failure: { message: `${r.roundTripMismatches} round-trip mismatch(es), ${r.accountingProblems} accounting problem(s), ${r.driftRows} drift row(s)`, details: { diffs: r.details.diffs, problems: r.details.problems } } }),
       },
     ],
-    quarantine: [...byReason].map(([reason, qs]) => ({ reason, count: qs.length, examples: qs.slice(0, 3).map((q) => q.original) })),
+    quarantine: quarantineSection(r),
     drift: r.details.drift,
   };
 }

@@ -13,6 +13,7 @@ import { durationFlag, freshSeed, intFlag, shardFlag } from '../parse.ts';
 import { ownServerFactory, providerOf, replayFlags, startFromFlags } from '../pg-from-flags.ts';
 import { gateProgress } from '../progress.ts';
 import { guardsOf } from '../guards.ts';
+import { runIdOf } from '../run-id.ts';
 import { sampleMigration } from '../../runner/sample-migration.ts';
 
 export interface GateFlags {
@@ -129,8 +130,4 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
   if (failed.length > 0) return EXIT.failed;
   if (errored.length > 0) return EXIT.infra;
   return EXIT.ok;
-}
-
-function runIdOf(at: Date, gate: string, seed: number): string {
-  return `${at.toISOString().replace(/[:.]/g, '-').replace(/Z$/, '')}-${gate}-${seed}`;
 }

@@ -10,6 +10,7 @@ import { UsageError } from '../usage-error.ts';
 import { EXIT } from '../exit-codes.ts';
 import { durationFlag, freshSeed, intFlag } from '../parse.ts';
 import { ownServerFactory, providerOf, replayFlags, startFromFlags } from '../pg-from-flags.ts';
+import { runIdOf } from '../run-id.ts';
 
 export interface MutantsFlags {
   json?: boolean;
@@ -63,7 +64,7 @@ export async function mutantsCommand(flags: MutantsFlags, config: Config): Promi
   }
 
   const report: RunReport = {
-    runId: `${startedAt.toISOString().replace(/[:.]/g, '-').replace(/Z$/, '')}-mutants-${seed}`,
+    runId: runIdOf(startedAt, 'mutants', seed),
     command: `habit-verify mutants ${process.argv.slice(3).join(' ')}`.trim(),
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
