@@ -60,6 +60,13 @@ export const DEFECTS = [
     expectedKillers: ['phase-0/accounting', 'phase-0/round-trip', 'phase-0/constraint-validity'],
   },
   {
+    id: 'rerun-reprocesses-rows',
+    phases: ['phase-0'],
+    description: 'The backfill does not skip legacy rows it already handled: a rerun from scratch finds each migrated row\'s own week and quarantines the row as its duplicate.',
+    planReference: 'Phase 0 Step 2: backfill_progress is never read; a rerun starts at lastId = 0 and upserts every row again',
+    expectedKillers: ['phase-0/idempotency'],
+  },
+  {
     id: 'dedupe-within-batch-only',
     phases: ['phase-0'],
     description: 'Duplicate (owner, child, week) rows are detected only inside a batch; a duplicate of a row migrated in an earlier batch is silently skipped — neither migrated nor quarantined.',

@@ -97,6 +97,14 @@ function backfillFunctionsSql(opts?: MigrationOptions): string {
     '',
   );
   const weekEnd = variant(opts, 'week-end-off-by-one', 's.week_start_date + 7', 's.week_start_date + 6');
+  const skipHandled = variant(
+    opts,
+    'rerun-reprocesses-rows',
+    // broken: a rerun classifies rows it already migrated again (their own week now counts as a duplicate)
+    'AND true',
+    `AND NOT EXISTS (SELECT 1 FROM public.weeks w WHERE w.legacy_id = h.id)
+       AND NOT EXISTS (SELECT 1 FROM public.migration_quarantine q WHERE q.legacy_id = h.id)`,
+  );
   const existingWeek = variant(
     opts,
     'dedupe-within-batch-only',
@@ -211,8 +219,7 @@ LANGUAGE sql AS $$
     SELECT h.*, rr.reason
       FROM public.habit_tracker h CROSS JOIN LATERAL public.hv_row_reasons(h) AS rr
      WHERE h.id > p_from AND h.id <= p_to
-       AND NOT EXISTS (SELECT 1 FROM public.weeks w WHERE w.legacy_id = h.id)
-       AND NOT EXISTS (SELECT 1 FROM public.migration_quarantine q WHERE q.legacy_id = h.id)
+       ${skipHandled}
   ), keyed AS (
     SELECT s.*, ${childKey} AS child_id FROM src s WHERE s.reason IS NULL
   ), ranked AS (
