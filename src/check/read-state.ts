@@ -4,8 +4,8 @@
  */
 import type pg from 'pg';
 import type { LegacyRow } from '../generate/dataset.ts';
-import type { CanonicalRow } from './canonical.ts';
-import type { QuarantineReason } from '../migration/mapping-rules.ts';
+import type { CanonicalRow, ExpectedWarning } from './canonical.ts';
+import type { QuarantineReason, WarningCode } from '../migration/mapping-rules.ts';
 
 const TS = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 // (ordered by the table's bigint id, not by the text alias below)
@@ -57,4 +57,21 @@ export async function readWarnings(client: pg.ClientBase): Promise<WarningRow[]>
     'SELECT w.legacy_id::text, w.code, w.detail FROM public.migration_warnings w ORDER BY w.legacy_id, w.code',
   );
   return rows.map((r) => ({ ...r, legacy_id: Number(r.legacy_id) }));
+}
+
+/**
+ * The warnings the migration recorded, in the oracle's shape: week_period_mismatch rows of
+ * `migration_warnings` (with the original label) and, for each migrated week of a child listed in
+ * `migration_near_duplicate_children`, one near_duplicate_child per other name.
+ */
+export async function readRecordedWarnings(client: pg.ClientBase): Promise<ExpectedWarning[]> {
+  const { rows } = await client.query<{ legacy_id: string; code: WarningCode; detail: string | null }>(
+    `SELECT w.legacy_id::text, w.code, w.detail ->> 'original' AS detail
+       FROM public.migration_warnings w WHERE w.code = 'week_period_mismatch'
+     UNION ALL
+     SELECT wk.legacy_id::text, 'near_duplicate_child', n.other_name
+       FROM public.migration_near_duplicate_children n JOIN public.weeks wk ON wk.child_id = n.child_id
+      WHERE wk.legacy_id IS NOT NULL`,
+  );
+  return rows.map((r) => ({ legacyId: Number(r.legacy_id), code: r.code, detail: r.detail }));
 }

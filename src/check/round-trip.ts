@@ -2,7 +2,7 @@
  * Round-trip and accounting oracles: compare what the migration did with what the mapping rules say
  * it must do. Pure: inputs are values read from the database.
  */
-import type { CanonicalRow, Outcome } from './canonical.ts';
+import type { CanonicalRow, ExpectedWarning, Outcome } from './canonical.ts';
 import type { QuarantineRow } from './read-state.ts';
 
 /** One difference between the canonical form of a legacy row and its legacy-view row. */
@@ -103,4 +103,23 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   const ak = Object.keys(a);
   const bk = Object.keys(b as object);
   return ak.length === bk.length && ak.every((k) => Object.hasOwn(b as object, k) && jsonEqual((a as never)[k], (b as never)[k]));
+}
+
+/** A warning the rules give that the migration did not record, or one it recorded that they do not give. */
+export interface WarningProblem {
+  legacy_id: number;
+  problem: 'warning_missing' | 'warning_unexpected';
+  code: string;
+  detail: string | null;
+}
+
+/** Expected against recorded warnings (both sorted or not; compared as sets of id, code, detail). */
+export function warningProblems(expected: readonly ExpectedWarning[], actual: readonly ExpectedWarning[]): WarningProblem[] {
+  const key = (w: ExpectedWarning) => JSON.stringify([w.legacyId, w.code, w.detail]);
+  const want = new Set(expected.map(key));
+  const got = new Set(actual.map(key));
+  return [
+    ...expected.filter((w) => !got.has(key(w))).map((w) => ({ legacy_id: w.legacyId, problem: 'warning_missing' as const, code: w.code, detail: w.detail })),
+    ...actual.filter((w) => !want.has(key(w))).map((w) => ({ legacy_id: w.legacyId, problem: 'warning_unexpected' as const, code: w.code, detail: w.detail })),
+  ];
 }

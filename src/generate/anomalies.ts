@@ -3,8 +3,8 @@
  * migration must do about it (see ../migration/mapping-rules.ts) and a pure detector.
  *
  * Entries are applied to a row in catalogue order; a later entry may undo an earlier one (habits
- * replaced by a string, say), so a dataset's `anomalies` metadata lists only what the finished row
- * exhibits (each id's `detect` holds).
+ * replaced by a string, say) or add to it, so a dataset's `anomalies` labels are recomputed from the
+ * finished rows (label-rows.ts).
  */
 import type { AnomalyEntry } from './anomaly/define.ts';
 import { childName100CodePoints, childName101CodePoints, childNameCombiningMark, childNameEmoji, childNameEmpty } from './anomaly/child-name.ts';
@@ -147,9 +147,3 @@ export function anomalyById(id: AnomalyId): AnomalyEntry {
 export function isAnomalyId(value: unknown): value is AnomalyId {
   return typeof value === 'string' && BY_ID.has(value as AnomalyId);
 }
-
-/**
- * Relational anomalies with a consequence (quarantine or warning) that can arise between rows without
- * being injected into either; the generator looks for them in every finished dataset.
- */
-export const AUDITED_ANOMALIES: readonly AnomalyId[] = ['duplicate_week', 'near_duplicate_child_nfc_nfd', 'near_duplicate_child_whitespace'];

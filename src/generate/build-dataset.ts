@@ -1,9 +1,11 @@
 /**
  * Turns a {@link DatasetSpec} into a {@link LegacyDataset}: lays out consecutive Monday weeks per
  * child, injects the anomalies of each row in id order, derives ids, labels, timestamps and the users
- * the rows reference, and records which anomalies each finished row exhibits. Pure and deterministic.
+ * the rows reference, and labels each finished row with the anomalies it exhibits (label-rows.ts).
+ * Pure and deterministic.
  */
-import { ANOMALY_IDS, AUDITED_ANOMALIES, anomalyById, type AnomalyId } from './anomalies.ts';
+import { ANOMALY_IDS, anomalyById, type AnomalyId } from './anomalies.ts';
+import { labelRows } from './label-rows.ts';
 import type { Injection, InjectionContext, RowDraft } from './anomaly/define.ts';
 import { NIL_UUID, weekKey } from './anomaly/inspect.ts';
 import type { AuthUser, LegacyDataset, LegacyRow } from './dataset.ts';
@@ -75,12 +77,8 @@ export function buildDataset(spec: DatasetSpec): LegacyDataset {
     users.push({ id: row.user_id, email: emailFor(row.user_id) });
   }
 
-  const dataset: LegacyDataset = { users, rows, anomalies: {} };
-  rows.forEach((row, i) => {
-    const ids = new Set(injected[i]!.filter((a) => anomalyById(a).detect(row, dataset)));
-    for (const a of AUDITED_ANOMALIES) if (!ids.has(a) && anomalyById(a).detect(row, dataset)) ids.add(a);
-    if (ids.size > 0) dataset.anomalies![row.id] = ANOMALY_IDS.filter((a) => ids.has(a));
-  });
+  const dataset: LegacyDataset = { users, rows };
+  dataset.anomalies = labelRows(dataset, new Map(rows.map((row, i) => [row.id, injected[i]!])));
   return dataset;
 }
 

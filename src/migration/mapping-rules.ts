@@ -59,6 +59,25 @@ export const AS_IS_RULES = {
   time_period: 'habits.time_period is derived from the name prefix up to the first ")" (the plan\'s regex), null when absent',
 } as const;
 
+const ASCII_WS_RUN = /[ \t\n\r\f\v]+/g;
+
+/**
+ * Whitespace-insensitive form of a name: runs of ASCII whitespace (space, tab, LF, CR, FF, VT) become
+ * one space, then leading and trailing spaces go. SQL: `btrim(regexp_replace(n, '[ \t\n\r\f\v]+', ' ', 'g'), ' ')`.
+ * NBSP and other Unicode spaces are NOT whitespace here.
+ */
+export function collapseWhitespace(name: string): string {
+  return name.replace(ASCII_WS_RUN, ' ').replace(/^ | $/g, '');
+}
+
+/**
+ * Key under which two children of one owner are near duplicates (warning `near_duplicate_child`) when
+ * their exact names differ: NFC, then {@link collapseWhitespace} (SQL: `hv_name_key`).
+ */
+export function nearDuplicateKey(name: string): string {
+  return collapseWhitespace(name.normalize('NFC'));
+}
+
 /** The label the legacy app writes into `week_period`: `2025년 10월 13일 ~ 2025년 10월 19일` (no zero padding). */
 export function weekPeriodLabel(weekStartIso: string): string {
   return `${koreanDate(weekStartIso)} ~ ${koreanDate(addDaysIso(weekStartIso, 6))}`;

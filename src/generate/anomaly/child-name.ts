@@ -63,7 +63,11 @@ export const childNameEmoji = defineAnomaly({
   treatment: { kind: 'as_is', rule: 'text' },
   params: fc.record({ emoji: fc.constantFrom(...CHILD_EMOJI), prefix: fc.boolean() }, { noNullPrototype: true }),
   apply(draft, { emoji, prefix }) {
-    draft.child_name = prefix ? `${emoji}${draft.child_name}` : `${draft.child_name}${emoji}`;
+    // A name within the limit stays within it (an emoji is not a length anomaly): cut the name to make room.
+    const length = codePointLength(draft.child_name);
+    const room = 100 - codePointLength(emoji);
+    const name = length <= 100 && length > room ? codePointSlice(draft.child_name, room) : draft.child_name;
+    draft.child_name = prefix ? `${emoji}${name}` : `${name}${emoji}`;
     return true;
   },
   detect: (row) => /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(row.child_name),

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { defineAnomaly } from './define.ts';
-import { collapseWhitespace, datasetIndex, weekKey } from './inspect.ts';
+import { datasetIndex, nearDuplicateKey, weekKey } from './inspect.ts';
 
 export const sameChildNameOtherFamily = defineAnomaly({
   id: 'same_child_name_other_family',
@@ -83,8 +83,9 @@ export const nearDuplicateChildWhitespace = defineAnomaly({
   },
   detect(row, dataset) {
     if (row.user_id === null) return false;
-    const names = datasetIndex(dataset).wsNames.get(`${row.user_id}\u0001${collapseWhitespace(row.child_name)}`);
-    return names !== undefined && names.size >= 2;
+    // a sibling under the near-duplicate key (NFC + whitespace) that whitespace, not only NFC, sets apart
+    const names = datasetIndex(dataset).wsNames.get(`${row.user_id}\u0001${nearDuplicateKey(row.child_name)}`) ?? new Set<string>();
+    return [...names].some((n) => n.normalize('NFC') !== row.child_name.normalize('NFC'));
   },
 });
 

@@ -4,7 +4,8 @@
  */
 import type { LegacyDataset, LegacyRow } from '../dataset.ts';
 import { STATUSES } from '../dataset.ts';
-import { fromDayNumber, toDayNumber } from '../../migration/mapping-rules.ts';
+import { fromDayNumber, nearDuplicateKey, toDayNumber } from '../../migration/mapping-rules.ts';
+export { collapseWhitespace, nearDuplicateKey } from '../../migration/mapping-rules.ts';
 
 export const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
@@ -18,26 +19,6 @@ export function codePointLength(s: string): number {
 /** The first `n` code points of `s` (never splits a surrogate pair). */
 export function codePointSlice(s: string, n: number): string {
   return Array.from(s).slice(0, n).join('');
-}
-
-const ASCII_WS_RUN = /[ \t\n\r\f\v]+/g;
-
-/**
- * Whitespace-insensitive form of a name: runs of ASCII whitespace (space, tab, LF, CR, FF, VT) become
- * one space, then leading and trailing spaces go. SQL: `btrim(regexp_replace(n, '[ \t\n\r\f\v]+', ' ', 'g'), ' ')`
- * (written with E'' escapes or literal characters). NBSP and other Unicode spaces are NOT whitespace here.
- */
-export function collapseWhitespace(name: string): string {
-  return name.replace(ASCII_WS_RUN, ' ').replace(/^ | $/g, '');
-}
-
-/**
- * Key under which two names of one owner are near duplicates (warning `near_duplicate_child`) when
- * their exact texts differ: NFC, then {@link collapseWhitespace}. SQL:
- * `btrim(regexp_replace(normalize(n, NFC), '[ \t\n\r\f\v]+', ' ', 'g'), ' ')`.
- */
-export function nearDuplicateKey(name: string): string {
-  return collapseWhitespace(name.normalize('NFC'));
 }
 
 /** `items[index mod length]`; undefined when empty. Parameters are naturals so removing items keeps them valid. */
@@ -91,7 +72,7 @@ export function weekKey(owner: string | null, childName: string, week: string): 
 interface DatasetIndex {
   users: Set<string>;
   minIdByKey: Map<string, number>;
-  /** owner → key → distinct exact names, for the two near-duplicate keys. */
+  /** owner + key → distinct exact names: NFC form (nfcNames), full near-duplicate key (wsNames). */
   nfcNames: Map<string, Set<string>>;
   wsNames: Map<string, Set<string>>;
   ownersByName: Map<string, Set<string>>;
@@ -116,7 +97,7 @@ export function datasetIndex(dataset: LegacyDataset): DatasetIndex {
     if (min === undefined || row.id < min) index.minIdByKey.set(key, row.id);
     if (row.user_id === null) continue;
     addTo(index.nfcNames, `${row.user_id}\u0001${row.child_name.normalize('NFC')}`, row.child_name);
-    addTo(index.wsNames, `${row.user_id}\u0001${collapseWhitespace(row.child_name)}`, row.child_name);
+    addTo(index.wsNames, `${row.user_id}\u0001${nearDuplicateKey(row.child_name)}`, row.child_name);
     addTo(index.ownersByName, row.child_name, row.user_id);
   }
   indexes.set(dataset, index);
