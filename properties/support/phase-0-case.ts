@@ -4,7 +4,7 @@
  */
 import type pg from 'pg';
 import type { PropertyContext } from '../../src/runner/property.ts';
-import type { LegacyDataset } from '../../src/generate/dataset.ts';
+import type { LegacyDataset, LegacyRow } from '../../src/generate/dataset.ts';
 import { phase0 } from '../../src/migration/phase-0/phase-0.ts';
 import { runBackfill, type BackfillResult } from '../../src/migration/phase-0/backfill.ts';
 import { loadDataset } from '../../src/db/load-dataset.ts';
@@ -19,6 +19,8 @@ export async function setupPhase0(ctx: PropertyContext): Promise<void> {
 
 export interface MigratedCase {
   backfill: BackfillResult;
+  /** The legacy rows as stored (what the oracle decides from). */
+  legacy: LegacyRow[];
   expected: Map<number, Outcome>;
   view: CanonicalRow[];
   quarantine: QuarantineRow[];
@@ -39,5 +41,5 @@ export async function readOutcomes(client: pg.ClientBase): Promise<Omit<Migrated
     await readLegacyView(client),
     await readQuarantine(client),
   ];
-  return { expected: expectedOutcomes(legacy, users), view, quarantine };
+  return { legacy, expected: expectedOutcomes(legacy, users), view, quarantine };
 }
