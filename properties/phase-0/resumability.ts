@@ -9,6 +9,7 @@ import { loadDataset } from '../../src/db/load-dataset.ts';
 import { resetDatabase } from '../../src/db/reset.ts';
 import { connect } from '../../src/db/connect.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
+import { harness } from '../../src/runner/harness-error.ts';
 import { setupPhase0 } from '../support/phase-0-case.ts';
 
 export interface CrashCase {
@@ -44,6 +45,10 @@ export const resumability: PropertyDef<CrashCase> = {
       kind: fc.constantFrom('terminate' as const, 'sigkill' as const),
     }),
   setup: setupPhase0,
+  async reset(ctx) {
+    await ctx.client.query(DROP_BLOCK);
+    await resetDatabase(ctx.client);
+  },
   toDataset: (c) => c.dataset,
   async check(input, ctx) {
     const { dataset, batchSize } = input;
@@ -64,7 +69,7 @@ export const resumability: PropertyDef<CrashCase> = {
     // Resume on a fresh connection, as an operator would after the crash.
     const resumed = await connect(ctx.db.uri);
     try {
-      await resumed.query('DROP TRIGGER IF EXISTS hv_test_block ON public.weeks; DROP FUNCTION IF EXISTS public.hv_test_block()');
+      await harness('remove the fault-injection trigger', () => resumed.query(DROP_BLOCK));
       await runBackfill(resumed, { batchSize, defect: ctx.defect });
       const after = await fingerprint(resumed);
       const tables = fingerprintDiff(reference, after);
@@ -82,12 +87,17 @@ export const resumability: PropertyDef<CrashCase> = {
   },
 };
 
+/** The fault-injection trigger: the harness's own, so it must never outlive its case (see the reset). */
+const DROP_BLOCK = 'DROP TRIGGER IF EXISTS hv_test_block ON public.weeks; DROP FUNCTION IF EXISTS public.hv_test_block()';
+
 async function crashMidBatch(ctx: PropertyContext, batchSize: number, kind: 'terminate' | 'sigkill'): Promise<void> {
   const holder = ctx.client;
-  await holder.query(`
-    CREATE OR REPLACE FUNCTION public.hv_test_block() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN PERFORM pg_advisory_xact_lock(${LOCK_KEY}); RETURN NULL; END $$;
-    CREATE TRIGGER hv_test_block AFTER INSERT ON public.weeks FOR EACH STATEMENT EXECUTE FUNCTION public.hv_test_block();`);
+  await harness('install the fault-injection trigger on weeks', () =>
+    holder.query(`${DROP_BLOCK};
+      CREATE FUNCTION public.hv_test_block() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN PERFORM pg_advisory_xact_lock(${LOCK_KEY}); RETURN NULL; END $$;
+      CREATE TRIGGER hv_test_block AFTER INSERT ON public.weeks FOR EACH STATEMENT EXECUTE FUNCTION public.hv_test_block();`),
+  );
   await holder.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
   const victim = await connect(ctx.db.uri);
   victim.on('error', () => undefined);
@@ -104,7 +114,7 @@ async function crashMidBatch(ctx: PropertyContext, batchSize: number, kind: 'ter
       await inFlight;
       await holder.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]);
     } else {
-      await ctx.pg.crashAndRestart!();
+      await harness('crash the server (SIGKILL of the postmaster) and restart it', () => ctx.pg.crashAndRestart!());
       await inFlight;
       await reconnect(ctx);
     }

@@ -10,6 +10,7 @@ import { readLegacyRows } from '../../src/check/read-state.ts';
 import { fingerprint, fingerprintDiff } from '../../src/check/fingerprint.ts';
 import { catalogDiff, catalogFingerprint } from '../../src/check/catalog-fingerprint.ts';
 import { connect } from '../../src/db/connect.ts';
+import { harness } from '../../src/runner/harness-error.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { LegacyModel } from '../rollback/support/legacy-model.ts';
 import { NewSchemaApp, newOpArbitrary, type NewOp } from '../rollback/support/new-schema-writes.ts';
@@ -41,6 +42,7 @@ export const crashDuringRetirement: PropertyDef<CrashCase> = {
   description: 'A SIGKILL of the postmaster during the read-only week loses nothing: legacy table intact and still read-only, new schema, catalog and retirement log intact.',
   defaultRuns: 4,
   ownServer: true,
+  requiresCrash: true,
   arbitrary: () =>
     fc.record({
       dataset: legacyDatasetArbitrary({ mode: 'mixed', minRows: 1, maxRows: 8 }),
@@ -70,7 +72,7 @@ export const crashDuringRetirement: PropertyDef<CrashCase> = {
     };
 
     const victim = input.inFlight ? await writeInFlight(ctx) : undefined;
-    await ctx.pg.crashAndRestart!();
+    await harness('crash the server (SIGKILL of the postmaster) and restart it', () => ctx.pg.crashAndRestart!());
     await victim?.end().catch(() => undefined);
     const r = await reconnect(ctx);
 

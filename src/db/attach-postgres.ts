@@ -17,7 +17,16 @@ const MIN_SERVER_VERSION = 13;
  * Rejects with a one-line {@link InfraError} naming host:port (never the password) when the URL is
  * unparsable or the server refuses, is unknown, or rejects the credentials.
  */
-export async function attachPostgres(uri: string, kind: ProviderKind = 'url'): Promise<StartedPostgres> {
+export interface AttachOptions {
+  /**
+   * This handle is the run's own (the CLI's `--pg url`), not one of several sharing a run: on close,
+   * once no other run holds an `hv_` database on the server, it also drops the templates and the
+   * roles the harness created there, so nothing of the harness's stays behind.
+   */
+  endOfRun?: boolean;
+}
+
+export async function attachPostgres(uri: string, kind: ProviderKind = 'url', opts: AttachOptions = {}): Promise<StartedPostgres> {
   const adminUri = maintenanceUri(uri);
   const client = await connect(adminUri);
   let serverVersion: number;
@@ -30,7 +39,7 @@ export async function attachPostgres(uri: string, kind: ProviderKind = 'url'): P
   if (serverVersion < MIN_SERVER_VERSION) {
     throw new InfraError({ what: `Postgres ${serverVersion} is too old`, where: hostPortOf(adminUri) ?? '', hint: `use Postgres ${MIN_SERVER_VERSION}+ (17 to match production) or --pg embedded` });
   }
-  return new AttachedServer(kind, adminUri, serverVersion);
+  return new AttachedServer(kind, adminUri, serverVersion, opts.endOfRun ?? false);
 }
 
 function maintenanceUri(uri: string): string {
@@ -59,6 +68,7 @@ class AttachedServer implements StartedPostgres {
     readonly kind: ProviderKind,
     readonly adminUri: string,
     readonly serverVersion: number,
+    private readonly endOfRun: boolean,
   ) {
     this.factory = new DatabaseFactory(adminUri);
     this.untrack = track(this);
@@ -71,14 +81,11 @@ class AttachedServer implements StartedPostgres {
     return this.factory.createDatabase(label);
   }
 
-  crashAndRestart(): Promise<void> {
-    return Promise.reject(
-      new InfraError({ what: `cannot crash a server this process does not own (${this.kind})`, where: hostPortOf(this.adminUri) ?? '', hint: 'run crash tests with --pg embedded' }),
-    );
-  }
-
   close(): Promise<void> {
-    this.closing ??= this.factory.dropAll().finally(() => this.untrack());
+    this.closing ??= (async () => {
+      await this.factory.dropAll();
+      if (this.endOfRun) await this.factory.dropLeftovers();
+    })().finally(() => this.untrack());
     return this.closing;
   }
 

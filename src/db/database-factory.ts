@@ -9,6 +9,12 @@ import { DB_PREFIX, type TestDatabase } from './types.ts';
 
 /** Arbitrary first key of our advisory locks ("hv"), so they do not collide with the app's. */
 const LOCK_CLASS = 0x6876;
+/** SQLSTATE 3D000: the template named in CREATE DATABASE does not exist. */
+const UNDEFINED_DATABASE = '3D000';
+/** The roles the Supabase shim creates when absent (cluster-wide). */
+const SHIM_ROLES = ['anon', 'authenticated', 'service_role'] as const;
+/** Comment on a role the harness created: only such roles are ever dropped. */
+export const CREATED_BY_HARNESS = 'created by habit-verify (dropped when its last hv_ database goes)';
 
 /**
  * Hands out databases `hv_<label>_<random>` cloned from `hv_template_<hash>`, the template holding
@@ -26,11 +32,20 @@ export class DatabaseFactory {
 
   /** Creates a fresh database from the template (building the template first if needed). */
   async createDatabase(label = 'db'): Promise<TestDatabase> {
-    const template = await this.ensureTemplate();
     const name = `${DB_PREFIX}${sanitizeLabel(label)}_${randomBytes(6).toString('hex')}`;
-    await this.admin(`create database ${name}`, (c) =>
-      c.query(`CREATE DATABASE ${c.escapeIdentifier(name)} TEMPLATE ${c.escapeIdentifier(template)}`),
-    );
+    for (let attempt = 1; ; attempt++) {
+      const template = await this.ensureTemplate();
+      try {
+        await this.admin(`create database ${name}`, (c) =>
+          c.query(`CREATE DATABASE ${c.escapeIdentifier(name)} TEMPLATE ${c.escapeIdentifier(template)}`),
+        );
+        break;
+      } catch (err) {
+        // Another run on a shared server ended and dropped the template (dropLeftovers): build it again, once.
+        if (attempt > 1 || (err as { code?: string }).code !== UNDEFINED_DATABASE) throw err;
+        this.template = undefined;
+      }
+    }
     let dropping: Promise<void> | undefined;
     const db: TestDatabase = {
       name,
@@ -52,6 +67,41 @@ export class DatabaseFactory {
     const results = await Promise.allSettled([...this.created.values()].map((db) => db.drop()));
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed !== undefined) throw failed.reason;
+  }
+
+  /**
+   * The end of a run on a shared server (`--pg url`): once no other run holds an `hv_` database
+   * there, drops the templates and the roles the harness created (those marked by
+   * {@link CREATED_BY_HARNESS}; roles that were there before are never touched). Returns what it dropped.
+   */
+  async dropLeftovers(): Promise<string[]> {
+    return this.admin('drop the harness templates and roles', async (c) => {
+      await c.query('SELECT pg_advisory_lock($1::int, 0)', [LOCK_CLASS]);
+      try {
+        const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY 1", [DB_PREFIX]);
+        const templates = rows.map((r) => r.datname).filter((d) => d.startsWith(`${DB_PREFIX}template_`));
+        if (templates.length < rows.length) return []; // another run is using the server: the last one out cleans
+        const dropped: string[] = [];
+        for (const t of templates) {
+          assertOwned(t);
+          await c.query(`ALTER DATABASE ${c.escapeIdentifier(t)} WITH IS_TEMPLATE false`);
+          await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(t)} WITH (FORCE)`);
+          dropped.push(`database ${t}`);
+        }
+        const roles = await c.query<{ rolname: string }>(
+          `SELECT r.rolname FROM pg_roles r JOIN pg_shdescription d ON d.objoid = r.oid AND d.classoid = 'pg_authid'::regclass
+            WHERE d.description = $1 ORDER BY 1`,
+          [CREATED_BY_HARNESS],
+        );
+        for (const { rolname } of roles.rows) {
+          await c.query(`DROP ROLE IF EXISTS ${c.escapeIdentifier(rolname)}`);
+          dropped.push(`role ${rolname}`);
+        }
+        return dropped;
+      } finally {
+        await c.query('SELECT pg_advisory_unlock($1::int, 0)', [LOCK_CLASS]);
+      }
+    });
   }
 
   private async dropDatabase(name: string): Promise<void> {
@@ -112,7 +162,13 @@ async function buildTemplate(adminUri: string): Promise<string> {
     await admin.query(`CREATE DATABASE ${ident} TEMPLATE template0 ENCODING 'UTF8'`);
     const client = await connect(withDatabase(adminUri, build));
     try {
+      const before = await client.query<{ rolname: string }>('SELECT rolname FROM pg_roles WHERE rolname = ANY($1)', [[...SHIM_ROLES]]);
       for (const text of sql) await client.query(text);
+      // Roles are the server's, not the database's: mark the ones this build created, so that the end
+      // of a url run can drop them (and only them).
+      for (const role of SHIM_ROLES.filter((r) => !before.rows.some((b) => b.rolname === r))) {
+        await client.query(`COMMENT ON ROLE ${client.escapeIdentifier(role)} IS ${client.escapeLiteral(CREATED_BY_HARNESS)}`);
+      }
     } finally {
       await client.end();
     }

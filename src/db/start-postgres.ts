@@ -23,7 +23,7 @@ export async function startPostgres(opts: StartOptions): Promise<StartedPostgres
       if (opts.url === undefined || opts.url === '') {
         throw new InfraError({ what: '--pg url needs a server URL', where: 'DATABASE_URL (unset)', hint: 'set DATABASE_URL=postgres://user:password@host:port/db or use --pg embedded' });
       }
-      return attachPostgres(opts.url, 'url');
+      return attachPostgres(opts.url, 'url', { endOfRun: true });
     case 'testcontainers':
       return startTestcontainers(opts);
     default: {

@@ -71,9 +71,6 @@ class ContainerServer implements StartedPostgres {
     return this.attached.createDatabase(label);
   }
 
-  crashAndRestart(): Promise<void> {
-    return Promise.reject(new InfraError({ what: 'crashAndRestart is only supported by the embedded provider', where: 'testcontainers', hint: 'run crash tests with --pg embedded' }));
-  }
 
   close(): Promise<void> {
     this.closing ??= (async () => {

@@ -70,10 +70,11 @@ export interface StartedPostgres extends AsyncDisposable {
   createDatabase(label?: string): Promise<TestDatabase>;
   /**
    * For crash tests: SIGKILL the postmaster (and its backends), then start it again on the same data
-   * directory; crash recovery replays the WAL. Only `embedded` supports it; others reject with an
-   * InfraError. Start the server with `settings: { synchronous_commit: 'on' }` when the test expects
-   * every acknowledged commit to survive: the default test setting (off) may lose the last ~600 ms
-   * of commits, exactly as Postgres documents. (fsync=off is harmless here: a process crash does not
+   * directory; crash recovery replays the WAL. Only `embedded` has it: a handle without it cannot crash
+   * its server (properties that need a crash are skipped there, with the reason). Start the server
+   * with `settings: { synchronous_commit: 'on' }` when the test expects every acknowledged commit
+   * to survive: the default test setting (off) may lose the last ~600 ms of commits, exactly as
+   * Postgres documents. (fsync=off is harmless here: a process crash does not
    * lose the OS page cache.)
    */
   crashAndRestart?(): Promise<void>;

@@ -41,6 +41,11 @@ export interface PropertyDef<T> {
    * when the caller can start one (RunOptions.ownServer); otherwise its crash cases are skipped.
    */
   ownServer?: boolean;
+  /**
+   * Every case crashes the server (SIGKILL of the postmaster): without a server this process owns
+   * (`--pg url`, testcontainers), the property is skipped with the reason instead of run.
+   */
+  requiresCrash?: boolean;
   /** Not applicable here (e.g. needs the embedded provider): the reason, or undefined to run. */
   skipReason?(pg: StartedPostgres): string | undefined;
 }

@@ -4,10 +4,10 @@ import type { PropertyResult } from './result.ts';
 import { PropertyFailure } from './property-failure.ts';
 import type { StartedPostgres } from '../db/types.ts';
 import { connect } from '../db/connect.ts';
-import { InfraError } from '../db/errors.ts';
 import type { DefectId } from '../migration/defects.ts';
 import type { SavedRegression } from './regression.ts';
 import { resetDatabase } from '../db/reset.ts';
+import { harness, isHarnessSide } from './harness-error.ts';
 
 /** A property run stops starting cases (and shrinking) after this long unless told otherwise. */
 export const DEFAULT_PROPERTY_BUDGET_MS = 30_000;
@@ -58,7 +58,7 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
     durationMs: Math.round(performance.now() - started),
   });
 
-  const skip = def.skipReason?.(opts.pg);
+  const skip = def.skipReason?.(opts.pg) ?? crashSkipReason(def, opts);
   if (skip) return finish({ verdict: 'skipped', note: skip });
 
   let own: StartedPostgres | undefined;
@@ -68,9 +68,16 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
     const db = await server.createDatabase(def.name.replace(/[^a-z0-9]+/gi, '_').toLowerCase().slice(0, 30));
     const client = await connect(db.uri);
     ctx = { pg: server, db, client, defect: opts.defect };
-    await def.setup(ctx);
+    try {
+      await def.setup(ctx);
+    } catch (err) {
+      // Setup applies the migration to an empty database: unless the harness says the fault is its
+      // own, a phase that cannot even be applied is the migration's failure (there is no data to show).
+      if (isHarnessSide(err)) throw err;
+      return finish({ verdict: 'failed', failure: failureOf(err), note: 'the migration could not be set up on an empty database (no data involved)' });
+    }
     const c = ctx;
-    const reset = () => (def.reset ? def.reset(c) : resetDatabase(c.client));
+    const reset = () => harness('reset the database between cases', () => (def.reset ? def.reset(c) : resetDatabase(c.client)));
 
     // 1. Saved regressions, replayed first and forever (as Hypothesis's example database does).
     for (const reg of opts.regressions ?? []) {
@@ -79,25 +86,32 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
         await reset();
         await def.check(reg.input, c);
       } catch (err) {
-        return finish({
-          verdict: err instanceof InfraError ? 'error' : 'failed',
-          counterexample: reg.input,
-          failure: failureOf(err),
-          failedOnRegression: reg.file,
-          replayCommand: `npx habit-verify replay ${def.name} --fixture ${reg.file}${opts.defect ? ` --defect ${opts.defect}` : ''}${opts.replayFlags ?? ''}`,
-        });
+        const replayCommand = `npx habit-verify replay ${def.name} --fixture ${reg.file}${opts.defect ? ` --defect ${opts.defect}` : ''}${opts.replayFlags ?? ''}`;
+        if (isHarnessSide(err)) return finish(harnessErrorResult(err, replayCommand));
+        return finish({ verdict: 'failed', counterexample: reg.input, failure: failureOf(err), failedOnRegression: reg.file, replayCommand });
       }
     }
 
     if (opts.regressionsOnly) return finish({});
 
-    // 2. Random cases.
+    // 2. Random cases. A harness-side error says nothing about the input: before any real failure
+    // it ends the run (every later call passes at once, so nothing is shrunk); during the shrinking
+    // of a real failure, that shrink step is not counted against the smaller input.
     let lastError: unknown;
+    let harnessFailure: unknown;
+    let realFailure = false;
     const property = fc.asyncProperty(def.arbitrary(), async (input: unknown) => {
-      await reset();
+      if (harnessFailure !== undefined) return;
       try {
+        await reset();
         await def.check(input, c);
       } catch (err) {
+        if (isHarnessSide(err)) {
+          if (realFailure) return;
+          harnessFailure = err;
+          throw err;
+        }
+        realFailure = true;
         lastError = err;
         throw err;
       }
@@ -113,23 +127,26 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
       markInterruptAsFailure: false,
     });
     const runs = details.numRuns;
+    const replay = (path: string | undefined) =>
+      `npx habit-verify replay ${def.name} --seed ${opts.seed}${path ? ` --path ${path}` : ''}${opts.defect ? ` --defect ${opts.defect}` : ''}${opts.replayFlags ?? ''}`;
+    if (harnessFailure !== undefined) return finish({ ...harnessErrorResult(harnessFailure, replay(details.counterexamplePath ?? undefined)), runs });
     if (!details.failed) return finish({ runs, interrupted: details.interrupted || undefined });
     const input = details.counterexample?.[0];
     const dataset = datasetOf(def, input);
     const path = details.counterexamplePath ?? undefined;
     const err = details.errorInstance ?? lastError;
     return finish({
-      verdict: err instanceof InfraError ? 'error' : 'failed',
+      verdict: 'failed',
       runs,
       shrinks: details.numShrinks,
       ...(path ? { path } : {}),
       counterexample: input,
       ...(dataset ? { dataset } : {}),
       failure: failureOf(err),
-      replayCommand: `npx habit-verify replay ${def.name} --seed ${opts.seed}${path ? ` --path ${path}` : ''}${opts.defect ? ` --defect ${opts.defect}` : ''}${opts.replayFlags ?? ''}`,
+      replayCommand: replay(path),
     });
   } catch (err) {
-    return finish({ verdict: 'error', failure: failureOf(err), note: 'the property could not run (infrastructure or setup error)' });
+    return finish({ verdict: 'error', failure: failureOf(err), note: 'the property could not run: the harness or the infrastructure failed (nothing was learnt about the migration)' });
   } finally {
     if (ctx) {
       await ctx.client.end().catch(() => undefined);
@@ -137,6 +154,17 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
     }
     await own?.close().catch(() => undefined);
   }
+}
+
+/** ERROR: what could not be checked and why; no counterexample (the input is not what went wrong). */
+function harnessErrorResult(err: unknown, replayCommand: string): Partial<PropertyResult> {
+  return { verdict: 'error', failure: failureOf(err), note: 'the harness or the infrastructure failed, not the migration: nothing was checked from here on', replayCommand };
+}
+
+/** Why a property that crashes servers cannot run on this provider (undefined: it can). */
+function crashSkipReason(def: AnyProperty, opts: RunOptions): string | undefined {
+  if (!def.requiresCrash || (def.ownServer && opts.ownServer) || opts.pg.crashAndRestart) return undefined;
+  return `needs a server this process can crash (SIGKILL of the postmaster): provider ${opts.pg.kind} cannot give one; run it with --pg embedded`;
 }
 
 function datasetOf(def: AnyProperty, input: unknown) {

@@ -69,3 +69,35 @@ describe('url provider / attachPostgres', () => {
     }
   });
 });
+
+describe('url provider: nothing of the harness stays on the server', () => {
+  it('after the run, no hv_ database, no template, and only the roles that were there before', async () => {
+    // a server of its own: roles are cluster-wide, the shared one has them from other tests
+    const server = await startPostgres({ provider: 'embedded' });
+    const admin = await connect(server.adminUri);
+    try {
+      await admin.query('CREATE ROLE anon NOLOGIN'); // the user's own, before any run: must survive
+      for (let run = 0; run < 2; run++) {
+        const pg = await startPostgres({ provider: 'url', url: server.adminUri });
+        const other = await attachPostgres(server.adminUri); // another run's database, still in use
+        const a = await pg.createDatabase('one');
+        const b = await other.createDatabase('two');
+        expect(a.name).not.toBe(b.name);
+        await pg.close();
+        // the other run still holds a database: its template and roles stay
+        const mid = await admin.query("SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'hv\\_template\\_%'");
+        expect(mid.rows[0].n).toBe(1);
+        await other.close();
+        const last = await startPostgres({ provider: 'url', url: server.adminUri });
+        await last.close(); // the last one out cleans
+        const dbs = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'hv\\_%'");
+        expect(dbs.rows).toEqual([]);
+        const roles = await admin.query("SELECT rolname FROM pg_roles WHERE rolname IN ('anon', 'authenticated', 'service_role') ORDER BY 1");
+        expect(roles.rows.map((r) => r.rolname)).toEqual(['anon']);
+      }
+    } finally {
+      await admin.end();
+      await server.close();
+    }
+  }, 60_000);
+});

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { attachPostgres } from '../../src/db/start-postgres.ts';
 import { runProperty } from '../../src/runner/run-property.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
+import { HarnessError, harness } from '../../src/runner/harness-error.ts';
 import type { PropertyDef } from '../../src/runner/property.ts';
 import { loadRegressions, saveRegression } from '../../src/report/regression-store.ts';
 
@@ -61,6 +62,73 @@ describe('runProperty', () => {
     } finally {
       await pg.close();
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a harness-side error is ERROR: not shrunk, no counterexample, and the migration is not blamed', async () => {
+    const pg = await attachPostgres(inject('pgAdminUri'));
+    let calls = 0;
+    try {
+      const flaky: PropertyDef<number[]> = {
+        ...toy,
+        async check(input) {
+          calls++;
+          if (input.length > 0) await harness('install a fault-injection trigger', () => Promise.reject(Object.assign(new Error('trigger "t" already exists'), { code: '42710' })));
+        },
+      };
+      const r = await runProperty(flaky, { pg, seed: 4 });
+      expect(r.verdict).toBe('error');
+      expect(r.counterexample).toBeUndefined();
+      expect(r.dataset).toBeUndefined();
+      expect(r.failure?.message).toBe('HarnessError: the harness could not install a fault-injection trigger: trigger "t" already exists (SQLSTATE 42710)');
+      expect(r.note).toMatch(/not the migration/);
+      expect(calls).toBeLessThan(5); // stopped at the first one, nothing shrunk
+      // a real failure that hits a harness error while shrinking stays the real failure
+      let failedOnce = false;
+      const shrinkHits = await runProperty(
+        {
+          ...toy,
+          async check(input) {
+            if (failedOnce && input.length === 2) throw new HarnessError('do something of its own', new Error('flaky'));
+            if (input.some((n: number) => n >= 50)) {
+              failedOnce = true;
+              throw new PropertyFailure('reached 50');
+            }
+          },
+        },
+        { pg, seed: 4 },
+      );
+      // (the shrink steps that could not be checked count as passing, so it may stop short of [50])
+      expect(shrinkHits).toMatchObject({ verdict: 'failed', failure: { message: 'reached 50' } });
+      expect(shrinkHits.counterexample).toContain(50);
+    } finally {
+      await pg.close();
+    }
+  });
+
+  test('a property that must crash the server is skipped, with the reason, where the provider cannot crash one', async () => {
+    const pg = await attachPostgres(inject('pgAdminUri'));
+    try {
+      expect(pg.crashAndRestart).toBeUndefined();
+      const crashing: PropertyDef<number[]> = { ...toy, ownServer: true, requiresCrash: true };
+      const r = await runProperty(crashing, { pg, seed: 4 });
+      expect(r.verdict).toBe('skipped');
+      expect(r.note).toMatch(/needs a server this process can crash .*provider url .*--pg embedded/);
+    } finally {
+      await pg.close();
+    }
+  });
+
+  test('a migration that cannot be set up on an empty database FAILS (no data), a harness setup step that cannot is an ERROR', async () => {
+    const pg = await attachPostgres(inject('pgAdminUri'));
+    try {
+      const broken = await runProperty({ ...toy, setup: (ctx) => ctx.client.query('CREATE INDEX CONCURRENTLY i ON nowhere (x)').then(() => undefined) }, { pg, seed: 4 });
+      expect(broken).toMatchObject({ verdict: 'failed', note: expect.stringMatching(/could not be set up/) });
+      expect(broken.counterexample).toBeUndefined();
+      const harnessSide = await runProperty({ ...toy, setup: () => harness('create its helper table', () => Promise.reject(new Error('disk full'))) }, { pg, seed: 4 });
+      expect(harnessSide.verdict).toBe('error');
+    } finally {
+      await pg.close();
     }
   });
 });
