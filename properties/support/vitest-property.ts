@@ -13,7 +13,7 @@ import type { DefectId } from '../../src/migration/defects.ts';
 import { runProperty } from '../../src/runner/run-property.ts';
 import { attachPostgres, startPostgres } from '../../src/db/start-postgres.ts';
 import { loadConfig } from '../../src/config.ts';
-import { loadRegressions, propertySlug, saveRegression } from '../../src/report/regression-store.ts';
+import { isSavable, loadRegressions, propertySlug, saveRegression } from '../../src/report/regression-store.ts';
 import { PROJECT_ROOT } from '../../src/db/project-paths.ts';
 import { guardsOf } from '../../src/cli/guards.ts';
 
@@ -52,7 +52,7 @@ export async function runForVitest(def: AnyProperty, opts: VitestRunOptions = {}
 export async function assertProperty(def: AnyProperty): Promise<void> {
   const r = await runForVitest(def);
   if (r.verdict === 'passed' || r.verdict === 'skipped') return;
-  if (r.verdict === 'failed' && !r.failedOnRegression) r.regressionFile = await saveRegression(REGRESSIONS, r, guardsOf(r), PROJECT_ROOT);
+  if (isSavable(r)) r.regressionFile = await saveRegression(REGRESSIONS, r, guardsOf(r), PROJECT_ROOT);
   const lines = [
     `${def.name} ${r.verdict}: ${r.failure?.message ?? r.note ?? ''}`,
     r.replayCommand ? `replay: ${r.replayCommand}` : '',

@@ -22,8 +22,12 @@ export interface Closeable {
 const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
 const CLOSE_ON_SIGNAL_TIMEOUT_MS = 10_000;
 
+/** Told of SIGINT / SIGTERM / SIGHUP before the handles close (a command that reports what ran). */
+export type InterruptListener = (signal: NodeJS.Signals) => void;
+
 interface Registry {
   handles: Set<Closeable>;
+  interruptListeners: Set<InterruptListener>;
   installed: boolean;
   exiting: boolean;
   // The listeners themselves are shared too, so that whichever copy of this module uninstalls
@@ -35,6 +39,7 @@ interface Registry {
 const KEY = Symbol.for('habit-verify.db.cleanup-registry');
 const registry: Registry = ((globalThis as Record<symbol, unknown>)[KEY] as Registry | undefined) ?? {
   handles: new Set(),
+  interruptListeners: new Set(),
   installed: false,
   exiting: false,
   onExit,
@@ -48,8 +53,32 @@ export function track(handle: Closeable): () => void {
   install();
   return () => {
     registry.handles.delete(handle);
-    if (registry.handles.size === 0 && !registry.exiting) uninstall();
+    uninstallIfIdle();
   };
+}
+
+/**
+ * While registered, a signal no longer ends the process at once: the listener is told, every handle
+ * is closed (what was running fails fast), and the command finishes on its own — writes its report of
+ * what ran, picks its exit code (128 + signal). A hung command is still ended after the usual bound.
+ * Returns the function that unregisters it.
+ */
+export function onInterrupt(listener: InterruptListener): () => void {
+  registry.interruptListeners.add(listener);
+  install();
+  return () => {
+    registry.interruptListeners.delete(listener);
+    uninstallIfIdle();
+  };
+}
+
+/** The exit code a process ends with on `signal` (128 + its number), as the default action gives. */
+export function signalExitCode(signal: NodeJS.Signals): number {
+  return 128 + (SIGNALS[signal as keyof typeof SIGNALS] ?? 15);
+}
+
+function uninstallIfIdle(): void {
+  if (registry.handles.size === 0 && registry.interruptListeners.size === 0 && !registry.exiting) uninstall();
 }
 
 /** Closes every registered handle (used by signal handlers; also handy in tests). */
@@ -73,9 +102,20 @@ function onExit(): void {
 }
 
 function onSignal(sig: NodeJS.Signals): void {
-  if (registry.exiting) return;
+  // a second signal while a command finishes its report: the user means it, end now
+  if (registry.exiting) {
+    if (registry.interruptListeners.size > 0) process.exit(signalExitCode(sig));
+    return;
+  }
   registry.exiting = true;
-  const code = 128 + SIGNALS[sig as keyof typeof SIGNALS];
+  const code = signalExitCode(sig);
+  if (registry.interruptListeners.size > 0) {
+    for (const listener of [...registry.interruptListeners]) listener(sig);
+    // the command exits by itself once its report is written; this only ends a hung one
+    setTimeout(() => process.exit(code), CLOSE_ON_SIGNAL_TIMEOUT_MS).unref();
+    void closeAll();
+    return;
+  }
   const timer = setTimeout(() => process.exit(code), CLOSE_ON_SIGNAL_TIMEOUT_MS);
   void closeAll().finally(() => {
     clearTimeout(timer);

@@ -20,6 +20,7 @@ h4 { font-size: 15px; margin: 16px 0 6px; }
 .gate.v-pass { border-color: var(--pass); } .gate.v-pass .badge { background: var(--pass); }
 .gate.v-fail { border-color: var(--fail); } .gate.v-fail .badge { background: var(--fail); }
 .gate.v-notrun .badge { background: var(--muted); }
+.gate.v-error { border-color: var(--warn); } .gate.v-error .badge { background: var(--warn); }
 table { border-collapse: collapse; margin: 6px 0; }
 th, td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; vertical-align: top; }
 th { background: var(--bg2); font-weight: 600; }

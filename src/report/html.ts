@@ -26,6 +26,7 @@ export function renderHtml(report: RunReport): string {
     '<header>',
     `<h1>Migration check: <span class="verdict ${verdictClass(overall)}">${esc(overall)}</span></h1>`,
     `<p class="meta">Run <code>${esc(report.runId)}</code> · seed ${esc(String(report.seed))} · database ${esc(report.provider)} · ${esc(report.startedAt)} → ${esc(report.finishedAt)}<br>Command: <code>${esc(report.command)}</code></p>`,
+    report.incomplete ? `<p class="message incomplete">INCOMPLETE: the run was interrupted (${esc(report.incomplete.signal)}) after ${report.incomplete.completed} of ${report.incomplete.total} checks. What follows covers only what ran; the checks that did not run have no verdict.</p>` : '',
     report.defect ? `<p class="message">This run used the deliberately broken variant <code>${esc(report.defect)}</code>: failures are expected and show the checks work.</p>` : '',
     `<div class="gates">${gates.map((g) => {
       const c = g.counts;
@@ -75,5 +76,5 @@ function propertyRow(r: PropertyResult): string {
     `<td class="num">${esc(cases)}</td><td class="num">${esc(String(r.seed))}</td><td class="num">${esc(formatDuration(r.durationMs))}</td></tr>`;
 }
 
-const gateClass = (v: GateVerdict) => (v === 'PASS' ? 'v-pass' : v === 'FAIL' ? 'v-fail' : 'v-notrun');
-const verdictClass = (v: GateVerdict) => (v === 'PASS' ? 'passed' : v === 'FAIL' ? 'failed' : 'skipped');
+const gateClass = (v: GateVerdict) => (v === 'PASS' ? 'v-pass' : v === 'FAIL' ? 'v-fail' : v === 'ERROR' ? 'v-error' : 'v-notrun');
+const verdictClass = (v: GateVerdict) => (v === 'PASS' ? 'passed' : v === 'FAIL' ? 'failed' : v === 'ERROR' ? 'error' : 'skipped');

@@ -17,6 +17,9 @@ const MAX_DRIFT = 10;
 export function renderMarkdown(report: RunReport): string {
   const gates = gatesOf(report);
   const out: string[] = [`## habit-verify: ${badge(overallVerdict(gates))}`, ''];
+  if (report.incomplete) {
+    out.push(`> **INCOMPLETE**: interrupted (${md(report.incomplete.signal)}) after ${report.incomplete.completed} of ${report.incomplete.total} properties; only what ran is reported.`, '');
+  }
   for (const g of gates) {
     const c = g.counts;
     const parts = [`${c.passed} passed`, `${c.failed} failed`, ...(c.error ? [`${c.error} error(s)`] : []), ...(c.skipped ? [`${c.skipped} skipped`] : [])];
@@ -29,7 +32,7 @@ export function renderMarkdown(report: RunReport): string {
 
   out.push('| property | verdict | cases | seed | time |', '| --- | --- | ---: | ---: | ---: |');
   for (const r of report.results) {
-    const cases = `${r.runs}${r.shrinks ? ` (+${r.shrinks} shrinks)` : ''}${r.regressionsReplayed ? ` (+${r.regressionsReplayed} saved)` : ''}${r.interrupted ? ' ⏱ stopped by time budget' : ''}`;
+    const cases = `${r.runs}${r.shrinks ? ` (+${r.shrinks} shrinks)` : ''}${r.regressionsReplayed ? ` (+${r.regressionsReplayed} saved)` : ''}${r.interrupted ? (r.verdict === 'skipped' ? ' ⏹ interrupted' : ' ⏱ stopped by time budget') : ''}`;
     out.push(`| ${md(r.property)} | ${verdictText(r)} | ${cases} | ${r.seed} | ${formatDuration(r.durationMs)} |`);
   }
 
@@ -136,7 +139,7 @@ function killSection(report: RunReport): string[] {
 }
 
 function badge(v: GateVerdict): string {
-  return v === 'PASS' ? '✅ PASS' : v === 'FAIL' ? '❌ FAIL' : '⏭️ NOT RUN';
+  return v === 'PASS' ? '✅ PASS' : v === 'FAIL' ? '❌ FAIL' : v === 'ERROR' ? '⚠️ ERROR (could not check)' : '⏭️ NOT RUN';
 }
 
 function verdictText(r: PropertyResult): string {

@@ -32,6 +32,16 @@ export async function loadRegressions(dir: string, property: string, root: strin
 }
 
 /**
+ * Whether a result's counterexample becomes a regression fixture: only a FAIL on data (a random case
+ * that shrank to a counterexample) — never an ERROR (the harness or the infrastructure failed, the
+ * input is innocent), a FAIL without data (a phase that cannot be set up), a failure on a saved
+ * fixture (already saved), or a deliberately broken variant's (kept in its report only).
+ */
+export function isSavable(result: PropertyResult): boolean {
+  return result.verdict === 'failed' && result.counterexample !== undefined && !result.failedOnRegression && result.defect === undefined;
+}
+
+/**
  * Saves a failed result's shrunk counterexample as `<slug>--<what it guards>-<hash>.json` and returns
  * its path. The same counterexample saved twice lands in the same file.
  */

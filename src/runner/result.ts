@@ -20,7 +20,10 @@ export interface PropertyResult {
   regressionsReplayed: number;
   durationMs: number;
   defect?: string;
-  /** Stopped by the time budget before `runs` were done (the verdict covers what ran). */
+  /**
+   * Stopped before `runs` were done: by the time budget (the verdict covers what ran), or by a signal
+   * (verdict `skipped`, with a note: no verdict at all).
+   */
   interrupted?: boolean;
   /** The shrunk failing input, as JSON. */
   counterexample?: unknown;
@@ -62,6 +65,8 @@ export interface RunReport {
   defect?: string;
   gates: string[];
   results: PropertyResult[];
+  /** The run was stopped by a signal: only `completed` of `total` properties have a verdict. */
+  incomplete?: { signal: string; completed: number; total: number };
   /** Extra sections the reports render when present. */
   quarantine?: Array<{ reason: string; count: number; examples: unknown[] }>;
   drift?: unknown[];

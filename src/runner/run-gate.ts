@@ -15,12 +15,16 @@ export interface GateOptions extends Omit<RunOptions, 'regressions'> {
   onStart?: (p: AnyProperty, index: number, total: number) => void;
 }
 
-/** Runs properties in order and returns their results; never prints, never exits. */
+/**
+ * Runs properties in order and returns their results; never prints, never exits. Aborted by
+ * `opts.signal`, it returns the results so far (the one in flight marked interrupted).
+ */
 export async function runGate(properties: readonly AnyProperty[], opts: GateOptions): Promise<PropertyResult[]> {
   const mine = opts.shard ? properties.filter((_, i) => i % opts.shard!.count === opts.shard!.index - 1) : [...properties];
   const results: PropertyResult[] = [];
   const deadline = opts.gateBudgetMs ? performance.now() + opts.gateBudgetMs : undefined;
   for (const [i, p] of mine.entries()) {
+    if (opts.signal?.aborted) break; // interrupted: the properties not started are simply not in the results
     opts.onStart?.(p, i, mine.length);
     const left = deadline === undefined ? undefined : Math.max(1000, (deadline - performance.now()) / (mine.length - i));
     const budget = [opts.timeBudgetMs, left].filter((x): x is number => x !== undefined);

@@ -30,6 +30,8 @@ export interface RunOptions {
   ownServer?: () => Promise<StartedPostgres>;
   /** Extra flags the replay command needs to reproduce this run (e.g. `--pg url`). */
   replayFlags?: string;
+  /** Aborted (SIGINT/SIGTERM): stop at once; what ran is reported as interrupted, never as a verdict. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -73,7 +75,7 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
     } catch (err) {
       // Setup applies the migration to an empty database: unless the harness says the fault is its
       // own, a phase that cannot even be applied is the migration's failure (there is no data to show).
-      if (isHarnessSide(err)) throw err;
+      if (isHarnessSide(err) || opts.signal?.aborted) throw err;
       return finish({ verdict: 'failed', failure: failureOf(err), note: 'the migration could not be set up on an empty database (no data involved)' });
     }
     const c = ctx;
@@ -86,6 +88,7 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
         await reset();
         await def.check(reg.input, c);
       } catch (err) {
+        if (opts.signal?.aborted) return finish(interruptedResult(opts.signal, 0));
         const replayCommand = `npx habit-verify replay ${def.name} --fixture ${reg.file}${opts.defect ? ` --defect ${opts.defect}` : ''}${opts.replayFlags ?? ''}`;
         if (isHarnessSide(err)) return finish(harnessErrorResult(err, replayCommand));
         return finish({ verdict: 'failed', counterexample: reg.input, failure: failureOf(err), failedOnRegression: reg.file, replayCommand });
@@ -101,11 +104,12 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
     let harnessFailure: unknown;
     let realFailure = false;
     const property = fc.asyncProperty(def.arbitrary(), async (input: unknown) => {
-      if (harnessFailure !== undefined) return;
+      if (harnessFailure !== undefined || opts.signal?.aborted) return;
       try {
         await reset();
         await def.check(input, c);
       } catch (err) {
+        if (opts.signal?.aborted) return; // the database went away under it: not the input's fault
         if (isHarnessSide(err)) {
           if (realFailure) return;
           harnessFailure = err;
@@ -127,6 +131,7 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
       markInterruptAsFailure: false,
     });
     const runs = details.numRuns;
+    if (opts.signal?.aborted) return finish(interruptedResult(opts.signal, runs));
     const replay = (path: string | undefined) =>
       `npx habit-verify replay ${def.name} --seed ${opts.seed}${path ? ` --path ${path}` : ''}${opts.defect ? ` --defect ${opts.defect}` : ''}${opts.replayFlags ?? ''}`;
     if (harnessFailure !== undefined) return finish({ ...harnessErrorResult(harnessFailure, replay(details.counterexamplePath ?? undefined)), runs });
@@ -146,6 +151,7 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
       replayCommand: replay(path),
     });
   } catch (err) {
+    if (opts.signal?.aborted) return finish(interruptedResult(opts.signal, base.runs));
     return finish({ verdict: 'error', failure: failureOf(err), note: 'the property could not run: the harness or the infrastructure failed (nothing was learnt about the migration)' });
   } finally {
     if (ctx) {
@@ -154,6 +160,11 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
     }
     await own?.close().catch(() => undefined);
   }
+}
+
+/** Stopped by a signal part-way: no verdict (the cases that ran are counted, nothing else is said). */
+function interruptedResult(signal: AbortSignal, runs: number): Partial<PropertyResult> {
+  return { verdict: 'skipped', interrupted: true, runs, note: `interrupted (${String(signal.reason ?? 'aborted')}) after ${runs} case(s): no verdict` };
 }
 
 /** ERROR: what could not be checked and why; no counterexample (the input is not what went wrong). */

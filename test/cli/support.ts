@@ -8,8 +8,8 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `habit-verify …` as a user would (bin/habit-verify.js), with extra env. */
-export function cli(args: readonly string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 240_000): Promise<CliRun> {
+/** Runs `habit-verify …` as a user would (bin/habit-verify.js), with extra env; `onStderr` sees stderr as it grows. */
+export function cli(args: readonly string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 240_000, onStderr?: (soFar: string, child: import('node:child_process').ChildProcess) => void): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'habit-verify.js'), ...args], {
       cwd: PROJECT_ROOT,
@@ -19,7 +19,10 @@ export function cli(args: readonly string[], env: NodeJS.ProcessEnv = {}, timeou
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      onStderr?.(stderr, child);
+    });
     const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
     child.on('error', reject);
     child.on('close', (code) => {

@@ -3,11 +3,12 @@ import { gatesOf, overallVerdict } from '../../src/report/gates.ts';
 import { failingReport, passingReport } from './fixtures.ts';
 
 describe('gatesOf', () => {
-  it('one gate per tag, phases first, FAIL on a failure or an error', () => {
+  it('one gate per tag, phases first, FAIL on a failure, ERROR on an error alone', () => {
     const gates = gatesOf(failingReport());
-    expect(gates.map((g) => [g.gate, g.verdict])).toEqual([['phase-0', 'FAIL'], ['rollback', 'FAIL']]);
+    expect(gates.map((g) => [g.gate, g.verdict])).toEqual([['phase-0', 'FAIL'], ['rollback', 'ERROR']]);
     expect(gates[0]!.counts).toEqual({ passed: 1, failed: 2, error: 0, skipped: 1 });
     expect(overallVerdict(gates)).toBe('FAIL');
+    expect(overallVerdict(gates.slice(1))).toBe('ERROR');
   });
 
   it('PASS when everything that ran passed; NOT RUN when all were skipped', () => {

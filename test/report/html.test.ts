@@ -22,7 +22,7 @@ describe('renderHtml', () => {
   it('failing: FAIL badges, the failure with replay command, legacy rows, habits grid and red differences', () => {
     const html = renderHtml(failingReport());
     expect(html).toContain('data-gate="phase-0" data-verdict="FAIL"');
-    expect(html).toContain('data-gate="rollback" data-verdict="FAIL"');
+    expect(html).toContain('data-gate="rollback" data-verdict="ERROR"');
     expect(html).toContain('id="failure-phase-0-round-trip"');
     expect(html).toContain('<pre class="replay"><code>npx habit-verify replay phase-0/round-trip --seed 7 --path 3:1:0</code></pre>');
     expect(html).toContain(KOREAN_NAME);

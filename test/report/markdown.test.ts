@@ -15,7 +15,7 @@ describe('renderMarkdown', () => {
   it('failing: message, replay command in a code block, counterexample rows and diffs', () => {
     const md = renderMarkdown(failingReport());
     expect(md).toContain('## habit-verify: ❌ FAIL');
-    expect(md).toContain('- **rollback: ❌ FAIL**');
+    expect(md).toContain('- **rollback: ⚠️ ERROR (could not check)**');
     expect(md).toContain('#### ❌ phase-0/round-trip');
     expect(md).toContain('```sh\nnpx habit-verify replay phase-0/round-trip --seed 7 --path 3:1:0\n```');
     expect(md).toContain('| id | user_id | child_name | week_start_date | habits | anomalies |');

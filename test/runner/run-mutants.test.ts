@@ -1,3 +1,4 @@
+import { HarnessError } from '../../src/runner/harness-error.ts';
 import { describe, expect, inject, test } from 'vitest';
 import fc from 'fast-check';
 import { attachPostgres } from '../../src/db/start-postgres.ts';
@@ -72,7 +73,7 @@ describe('runMutants', () => {
   test('a survivor whose property could not run makes the matrix incomplete, not a verdict', async () => {
     const pg = await attachPostgres(inject('pgAdminUri'));
     try {
-      const broken: AnyProperty = { ...toy('t/broken', []), setup: () => Promise.reject(new Error('setup exploded')) };
+      const broken: AnyProperty = { ...toy('t/broken', []), setup: () => Promise.reject(new HarnessError('create its helper table', new Error('setup exploded'))) };
       const matrix = await runMutants({ pg, seed: 1, propertiesOf: () => [broken], defects: [defect('x', ['phase-0'])] });
       expect(matrix[0]).toMatchObject({ killed: false, errors: ['t/broken'] });
       expect(matrixVerdict(matrix)).toBe('incomplete');

@@ -8,7 +8,7 @@ import { runProperty } from '../../src/runner/run-property.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { HarnessError, harness } from '../../src/runner/harness-error.ts';
 import type { PropertyDef } from '../../src/runner/property.ts';
-import { loadRegressions, saveRegression } from '../../src/report/regression-store.ts';
+import { isSavable, loadRegressions, saveRegression } from '../../src/report/regression-store.ts';
 
 /** A property that fails for arrays holding a number >= 50: shrinks to [50]. */
 const toy: PropertyDef<number[]> = {
@@ -34,6 +34,8 @@ describe('runProperty', () => {
       const r = await runProperty(toy, { pg, seed: 4 });
       expect(r.verdict).toBe('failed');
       expect(r.counterexample).toEqual([50]);
+      expect(isSavable(r)).toBe(true);
+      expect(isSavable({ ...r, defect: 'drop-cascade' })).toBe(false);
       expect(r.path).toMatch(/^\d+(:\d+)*$/);
       expect(r.failure).toEqual({ message: 'reached 50', details: { max: 50 } });
       expect(r.replayCommand).toBe(`npx habit-verify replay test/toy --seed 4 --path ${r.path}`);
@@ -78,6 +80,8 @@ describe('runProperty', () => {
       };
       const r = await runProperty(flaky, { pg, seed: 4 });
       expect(r.verdict).toBe('error');
+      expect(isSavable(r)).toBe(false); // never a regression fixture
+      expect(isSavable({ ...r, counterexample: [1] })).toBe(false);
       expect(r.counterexample).toBeUndefined();
       expect(r.dataset).toBeUndefined();
       expect(r.failure?.message).toBe('HarnessError: the harness could not install a fault-injection trigger: trigger "t" already exists (SQLSTATE 42710)');
@@ -125,6 +129,7 @@ describe('runProperty', () => {
       const broken = await runProperty({ ...toy, setup: (ctx) => ctx.client.query('CREATE INDEX CONCURRENTLY i ON nowhere (x)').then(() => undefined) }, { pg, seed: 4 });
       expect(broken).toMatchObject({ verdict: 'failed', note: expect.stringMatching(/could not be set up/) });
       expect(broken.counterexample).toBeUndefined();
+      expect(isSavable(broken)).toBe(false); // no data to save
       const harnessSide = await runProperty({ ...toy, setup: () => harness('create its helper table', () => Promise.reject(new Error('disk full'))) }, { pg, seed: 4 });
       expect(harnessSide.verdict).toBe('error');
     } finally {

@@ -4,7 +4,7 @@ import { GATE_NAMES, propertiesOf, type GateName } from '../../../properties/ind
 import { findDefect, type DefectId } from '../../migration/defects.ts';
 import { runGate } from '../../runner/run-gate.ts';
 import type { PropertyResult, RunReport } from '../../runner/result.ts';
-import { loadRegressions, saveRegression } from '../../report/regression-store.ts';
+import { isSavable, loadRegressions, saveRegression } from '../../report/regression-store.ts';
 import { writeRunReport } from '../../report/write-run-report.ts';
 import { PROJECT_ROOT } from '../../db/project-paths.ts';
 import { UsageError } from '../usage-error.ts';
@@ -15,6 +15,8 @@ import { gateProgress } from '../progress.ts';
 import { guardsOf } from '../guards.ts';
 import { runIdOf } from '../run-id.ts';
 import { sampleMigration } from '../../runner/sample-migration.ts';
+import { onInterrupt, signalExitCode } from '../../db/cleanup-registry.ts';
+import { gateExitCode, gateVerdictLine } from '../gate-verdict.ts';
 
 export interface GateFlags {
   runs?: string;
@@ -69,9 +71,13 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
   const pg = await startFromFlags(flags.pg, config);
   let results: PropertyResult[];
   let sample: Awaited<ReturnType<typeof sampleMigration>> | undefined;
+  // SIGINT / SIGTERM: stop, and still write the report of what ran (marked incomplete).
+  const interrupt = new AbortController();
+  const stopListening = onInterrupt((sig) => interrupt.abort(sig));
   try {
     const progress = gateProgress(process.stderr, !flags.json);
     results = await runGate(properties, {
+      signal: interrupt.signal,
       pg,
       seed,
       ...(runs ? { runs } : {}),
@@ -84,15 +90,20 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
       ...progress,
     });
     // QA's worked example: the quarantine breakdown and drift of one seeded adversarial dataset.
-    if (gate === 'phase-0' || gate === 'all') sample = await sampleMigration(pg, seed);
+    if ((gate === 'phase-0' || gate === 'all') && !interrupt.signal.aborted) sample = await sampleMigration(pg, seed);
   } finally {
+    stopListening();
     await pg.close();
   }
+  const total = shard ? properties.filter((_, i) => i % shard.count === shard.index - 1).length : properties.length;
+  const incomplete = interrupt.signal.aborted
+    ? { signal: String(interrupt.signal.reason), completed: results.filter((r) => !r.interrupted || r.verdict !== 'skipped').length, total }
+    : undefined;
 
   // Counterexamples of the real code become regression fixtures; those of a deliberately broken
   // variant (--defect) stay in the report only.
   for (const r of results) {
-    if (r.verdict === 'failed' && !r.failedOnRegression && defect === undefined && flags.saveRegressions !== false) {
+    if (isSavable(r) && flags.saveRegressions !== false) {
       r.regressionFile = await saveRegression(REGRESSIONS_DIR, r, guardsOf(r), PROJECT_ROOT);
     }
   }
@@ -106,6 +117,7 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
     ...(defect ? { defect } : {}),
     gates: [gate],
     results,
+    ...(incomplete ? { incomplete } : {}),
     ...(sample ? { quarantine: sample.quarantine, drift: sample.drift } : {}),
     ...(results.some((r) => r.stalls?.length) ? { stalls: results.flatMap((r) => r.stalls ?? []) } : {}),
   };
@@ -114,20 +126,15 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
   const errored = results.filter((r) => r.verdict === 'error');
   if (flags.json) {
     process.stdout.write(`${JSON.stringify({ ...report, reportDir: written.dir }, null, 2)}\n`);
+    if (incomplete) process.stderr.write(`${gateVerdictLine(gate, results, { seed, defect, incomplete }).split('\n')[0]}\n`);
   } else {
     for (const r of [...failed, ...errored]) {
       process.stderr.write(`\n${r.verdict === 'failed' ? 'FAILED' : 'ERROR'} ${r.property}: ${r.failure?.message ?? ''}\n`);
       if (r.replayCommand) process.stdout.write(`${r.replayCommand}\n`);
       if (r.regressionFile) process.stderr.write(`  counterexample saved to ${r.regressionFile}\n`);
     }
-    const passed = results.filter((r) => r.verdict === 'passed').length;
-    process.stderr.write(
-      `\ngate ${gate}${defect ? ` (defect ${defect})` : ''}: ${passed} passed, ${failed.length} failed${errored.length ? `, ${errored.length} errors` : ''}` +
-        `${results.some((r) => r.verdict === 'skipped') ? `, ${results.filter((r) => r.verdict === 'skipped').length} skipped` : ''} — seed ${seed}\n` +
-        `report: ${join(written.dir, 'index.html')}\n`,
-    );
+    process.stderr.write(`\n${gateVerdictLine(gate, results, { seed, defect, incomplete })}\nreport: ${join(written.dir, 'index.html')}\n`);
   }
-  if (failed.length > 0) return EXIT.failed;
-  if (errored.length > 0) return EXIT.infra;
-  return EXIT.ok;
+  if (incomplete) return signalExitCode(incomplete.signal as NodeJS.Signals);
+  return gateExitCode(results);
 }
