@@ -40,6 +40,22 @@ async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('soak')
+    .argument('[gate]', 'phase-0 | phase-1 | phase-2 | phase-3 | rollback | all', 'all')
+    .description('false-alarm rate: every property on the correct code over N fresh seeds; saves nothing; exit 1 on a false alarm')
+    .option('--seeds <n>', 'how many seeds (default 10)')
+    .option('--runs-multiplier <k>', "cases per run = k × each property's default budget (default 1)")
+    .option('--seed <n>', 'first seed (default: random, printed); seeds are n, n+1, …')
+    .option('--time-budget <duration>', 'stop starting new runs after this long, e.g. 30m')
+    .option('--only <property...>', 'only these properties of the gate')
+    .option('--pg <provider>', pgHelp)
+    .option('--json', 'print { "cases": n, "falseAlarms": [...], "errors": [...], "properties": [...] }')
+    .action(async (gate: string, flags) => {
+      const { soakCommand } = await import('./commands/soak.ts');
+      code = await soakCommand(gate, flags, loadConfig());
+    });
+
+  program
     .command('replay')
     .argument('<property>', 'e.g. phase-0/round-trip')
     .description('reproduce a failure exactly as printed: minimal dataset and diff; exit 1 while it fails')
