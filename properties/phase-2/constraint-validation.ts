@@ -96,15 +96,15 @@ async function notValidated(client: pg.ClientBase): Promise<string[]> {
 
 /**
  * Runs each VALIDATE step inside an open transaction and, meanwhile, has a second session take ROW
- * EXCLUSIVE (what INSERT/UPDATE/DELETE take) on every table the step holds a lock on, with a short
- * lock_timeout. Then rolls the step back.
+ * EXCLUSIVE (what INSERT/UPDATE/DELETE take) on every table the step holds a lock on, NOWAIT. Then
+ * rolls the step back.
  */
 async function lockProbe(ctx: PropertyContext): Promise<unknown[]> {
   const problems: unknown[] = [];
   const probe = await connect(ctx.db.uri);
   try {
     for (const step of validateConstraintSteps({ defect: ctx.defect })) {
-      if (problems.length >= 3) break; // enough to show it; each blocked probe costs its lock_timeout
+      if (problems.length >= 3) break; // enough to show it
       await ctx.client.query('BEGIN');
       try {
         await ctx.client.query(step.up);
@@ -114,7 +114,8 @@ async function lockProbe(ctx: PropertyContext): Promise<unknown[]> {
         );
         for (const rel of [...new Set(locks.map((l) => l.rel))]) {
           try {
-            await probe.query(`BEGIN; SET LOCAL lock_timeout = '50ms'; LOCK TABLE ${rel} IN ROW EXCLUSIVE MODE`);
+            // NOWAIT: refused at once if the lock conflicts — a verdict by lock modes, never by timing
+            await probe.query(`BEGIN; LOCK TABLE ${rel} IN ROW EXCLUSIVE MODE NOWAIT`);
           } catch (err) {
             problems.push({
               problem: 'VALIDATE blocks writes',
