@@ -53,7 +53,7 @@ export async function soakCommand(gate: string, flags: SoakFlags, config: Config
       replayFlags: replayFlags(provider),
       signal: interrupt.signal,
       onResult: (r, done, total) => {
-        if (flags.json) return;
+        // progress and alarms go to stderr also with --json (stdout stays the JSON)
         const alarm = r.verdict === 'failed' ? 'FALSE ALARM' : r.verdict === 'error' ? 'ERROR' : undefined;
         if (alarm) process.stderr.write(`${alarm} ${r.property} seed ${r.seed}: ${r.failure?.message ?? r.note ?? ''}\n  ${r.replayCommand ?? ''}\n`);
         else if (done % 25 === 0 || done === total) process.stderr.write(`  ${done}/${total} runs\n`);
