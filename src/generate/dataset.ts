@@ -5,30 +5,13 @@
  * `Date`, so nothing depends on the process time zone.
  */
 import type { AnomalyId } from './anomalies.ts';
+import type { LegacyRow } from '../contract/legacy-row.ts';
+
+export type { LegacyRow };
 
 export interface AuthUser {
   id: string; // uuid
   email: string;
-}
-
-/** One `habit_tracker` row. JSON columns hold arbitrary JSON: adversarial data is not well-typed. */
-export interface LegacyRow {
-  id: number; // bigserial; explicit so a dataset is self-contained
-  user_id: string | null;
-  child_name: string;
-  week_period: string | null;
-  week_start_date: string; // YYYY-MM-DD
-  theme: string | null;
-  habits: unknown; // normally Array<{ name: string; times: Array<Status | null> }>
-  reflection: unknown; // normally an object
-  reward: string | null;
-  created_at: string; // ISO UTC
-  updated_at: string; // ISO UTC
-  /**
-   * JSON columns holding the JSON literal `null` (`'null'::jsonb`) rather than SQL NULL. A JS `null`
-   * in a column is SQL NULL unless the column is listed here. Absent = none.
-   */
-  json_null_columns?: ('habits' | 'reflection')[];
 }
 
 export interface LegacyDataset {
@@ -38,5 +21,4 @@ export interface LegacyDataset {
   anomalies?: Record<number, AnomalyId[]>;
 }
 
-export type Status = 'green' | 'yellow' | 'red' | 'none';
-export const STATUSES: readonly Status[] = ['green', 'yellow', 'red', 'none'];
+export { STATUSES, type Status } from '../migration/mapping-rules.ts';

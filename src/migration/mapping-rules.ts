@@ -7,6 +7,10 @@
  * quarantined with exactly one reason: the first in {@link QUARANTINE_REASONS} order that applies.
  */
 
+/** A day's status in the new schema (habit_records.status); null and missing legacy statuses read as none. */
+export type Status = 'green' | 'yellow' | 'red' | 'none';
+export const STATUSES: readonly Status[] = ['green', 'yellow', 'red', 'none'];
+
 /** Quarantine reasons, in priority order (the first that applies is recorded). */
 export const QUARANTINE_REASONS = [
   'owner_null', //          user_id is null: the new schema needs an account (the plan's all-zero uuid fallback violates the FK and merges every orphan child into one phantom family)

@@ -9,7 +9,8 @@ import { formatJson } from '../../lint/format-json.ts';
 import { formatText } from '../../lint/format-text.ts';
 import { compareFindings, type LintResult } from '../../lint/finding.ts';
 import { lintFiles, lintProject, PROJECT_SQL_DIR, type LintOptions } from '../../lint/lint.ts';
-import { renderPhaseSources } from '../../migration/phases.ts';
+import { renderPhaseSources } from '../../lint/phase-sources.ts';
+import { ourMigration } from '../../migration/implementation.ts';
 
 export interface LintCommandArgs {
   /** Files to lint (.sql, .md), relative to the current directory or absolute. */
@@ -44,7 +45,7 @@ async function run(args: LintCommandArgs, opts: Pick<LintOptions, 'squawk'>): Pr
   }
   const results: LintResult[] = [];
   if (args.files.length > 0) results.push(await lintFiles(args.files, opts));
-  if (args.project) results.push(await lintProject(args.root, { ...opts, extraSources: renderPhaseSources() }));
+  if (args.project) results.push(await lintProject(args.root, { ...opts, extraSources: renderPhaseSources(ourMigration) }));
   const result = merge(results);
 
   const fileErrors = result.errors.filter((e) => e.kind === 'unreadable-file' || e.kind === 'unsupported-file');

@@ -1,5 +1,4 @@
-import type { Step } from '../step.ts';
-import { type MigrationOptions, variant } from '../migration-options.ts';
+import type { Step } from '../../contract/step.ts';
 
 /**
  * The SQL side of the backfill: the mapping rules of src/migration/mapping-rules.ts as functions,
@@ -12,107 +11,29 @@ import { type MigrationOptions, variant } from '../migration-options.ts';
  * row by row in subtransactions and the failing row is quarantined as `unexpected_error` — one bad
  * row never blocks its batch.
  */
-export function backfillFunctionsStep(opts?: MigrationOptions): Step {
-  return {
-    name: 'create-backfill-functions',
-    why: 'mapping rules, canonical form and the set-based batch, all server-side: constant round trips per batch',
-    up: backfillFunctionsSql(opts),
-    down: `
-      DROP FUNCTION IF EXISTS public.hv_backfill_batch(integer, text);
-      DROP FUNCTION IF EXISTS public.hv_migrate_page(bigint, bigint, text);
-      DROP FUNCTION IF EXISTS public.hv_advance_progress(integer, text);
-      DROP FUNCTION IF EXISTS public.hv_migrate_range(bigint, bigint);
-      DROP FUNCTION IF EXISTS public.hv_row_reason(public.habit_tracker);
-      DROP FUNCTION IF EXISTS public.hv_row_reasons(public.habit_tracker);
-      DROP FUNCTION IF EXISTS public.hv_habits_reason(jsonb);
-      DROP FUNCTION IF EXISTS public.hv_canonical_habits(jsonb);
-      DROP FUNCTION IF EXISTS public.hv_canonical_times(jsonb);
-      DROP FUNCTION IF EXISTS public.hv_canonical_statuses(jsonb);
-      DROP FUNCTION IF EXISTS public.hv_week_period(date);
-      DROP FUNCTION IF EXISTS public.hv_ascii_lower(text);
-      DROP FUNCTION IF EXISTS public.hv_uuid(text);
-      DROP FUNCTION IF EXISTS public.hv_row_json(public.habit_tracker);
-      DROP FUNCTION IF EXISTS public.hv_ts_text(timestamptz);`,
-  };
-}
+export const BACKFILL_FUNCTIONS_STEP: Step = {
+  name: 'create-backfill-functions',
+  why: 'mapping rules, canonical form and the set-based batch, all server-side: constant round trips per batch',
+  up: backfillFunctionsSql(),
+  down: `
+    DROP FUNCTION IF EXISTS public.hv_backfill_batch(integer, text);
+    DROP FUNCTION IF EXISTS public.hv_migrate_page(bigint, bigint, text);
+    DROP FUNCTION IF EXISTS public.hv_advance_progress(integer, text);
+    DROP FUNCTION IF EXISTS public.hv_migrate_range(bigint, bigint);
+    DROP FUNCTION IF EXISTS public.hv_row_reason(public.habit_tracker);
+    DROP FUNCTION IF EXISTS public.hv_row_reasons(public.habit_tracker);
+    DROP FUNCTION IF EXISTS public.hv_habits_reason(jsonb);
+    DROP FUNCTION IF EXISTS public.hv_canonical_habits(jsonb);
+    DROP FUNCTION IF EXISTS public.hv_canonical_times(jsonb);
+    DROP FUNCTION IF EXISTS public.hv_canonical_statuses(jsonb);
+    DROP FUNCTION IF EXISTS public.hv_week_period(date);
+    DROP FUNCTION IF EXISTS public.hv_ascii_lower(text);
+    DROP FUNCTION IF EXISTS public.hv_uuid(text);
+    DROP FUNCTION IF EXISTS public.hv_row_json(public.habit_tracker);
+    DROP FUNCTION IF EXISTS public.hv_ts_text(timestamptz);`,
+};
 
-function backfillFunctionsSql(opts?: MigrationOptions): string {
-  const recordDate = variant(
-    opts,
-    'record-date-session-tz',
-    // broken: goes through timestamptz, i.e. through the session's TimeZone
-    `((hb.week_start_date + (t.ord - 1)::int)::timestamptz AT TIME ZONE 'UTC')::date`,
-    `hb.week_start_date + (t.ord - 1)::int`,
-  );
-  const childKey = variant(
-    opts,
-    'child-identity-by-name',
-    // broken: the plan's uniqueChildren Map and upsert onConflict: 'name' — one child per name, any family
-    `public.hv_uuid('child:' || s.child_name)`,
-    `public.hv_uuid('child:' || s.user_id || ':' || s.child_name)`,
-  );
-  const ownerNull = variant(
-    opts,
-    'null-owner-zero-uuid',
-    // broken: the plan's row.user_id || '00000000-…' fallback instead of a quarantine
-    `WHEN r.user_id IS NULL THEN NULL`,
-    `WHEN r.user_id IS NULL THEN 'owner_null'`,
-  );
-  const ownerUnknown = variant(
-    opts,
-    'fk-checks-off-for-speed',
-    `WHEN false THEN 'owner_unknown'`,
-    `WHEN r.user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM auth.users u WHERE u.id = r.user_id) THEN 'owner_unknown'`,
-  );
-  const replicaRole = variant(
-    opts,
-    'fk-checks-off-for-speed',
-    // broken: skips the RI triggers of every foreign key for the rest of the batch transaction
-    `PERFORM set_config('session_replication_role', 'replica', true);`,
-    '',
-  );
-  const ownerExpr = variant(opts, 'null-owner-zero-uuid', `coalesce(s.user_id, '00000000-0000-0000-0000-000000000000')`, 's.user_id');
-  const statusUnknown = variant(
-    opts,
-    'coerce-unknown-status',
-    // broken: unknown statuses silently become none (status || 'none' without validation)
-    `WHEN false THEN 'status_unknown'`,
-    `WHEN bool_or(CASE WHEN jsonb_typeof(e.value -> 'times') = 'array' THEN EXISTS (
-            SELECT 1 FROM jsonb_array_elements(e.value -> 'times') t
-             WHERE jsonb_typeof(t) = 'string'
-               AND public.hv_ascii_lower(t #>> '{}') NOT IN ('green', 'yellow', 'red', 'none')) ELSE false END)
-        THEN 'status_unknown'`,
-  );
-  const canonicalStatus = variant(
-    opts,
-    'coerce-unknown-status',
-    `CASE WHEN public.hv_ascii_lower(t ->> i) IN ('green', 'yellow', 'red') THEN public.hv_ascii_lower(t ->> i) ELSE 'none' END`,
-    `coalesce(public.hv_ascii_lower(t ->> i), 'none')`,
-  );
-  const presentTimesOnly = variant(
-    opts,
-    'records-only-for-present-times',
-    // broken: the plan's habitData.times.map(...) writes a record only for the days the array has
-    `AND t.ord <= CASE WHEN jsonb_typeof(hb.raw -> 'times') = 'array' THEN jsonb_array_length(hb.raw -> 'times') ELSE 0 END`,
-    '',
-  );
-  const weekEnd = variant(opts, 'week-end-off-by-one', 's.week_start_date + 7', 's.week_start_date + 6');
-  const skipHandled = variant(
-    opts,
-    'rerun-reprocesses-rows',
-    // broken: a rerun classifies rows it already migrated again (their own week now counts as a duplicate)
-    'AND true',
-    `AND NOT EXISTS (SELECT 1 FROM public.weeks w WHERE w.legacy_id = h.id)
-       AND NOT EXISTS (SELECT 1 FROM public.migration_quarantine q WHERE q.legacy_id = h.id)`,
-  );
-  const existingWeek = variant(
-    opts,
-    'dedupe-within-batch-only',
-    // broken: duplicates are looked for only inside the batch; one in an earlier batch is silently skipped
-    'false',
-    `EXISTS (SELECT 1 FROM public.weeks w WHERE w.child_id = k.child_id AND w.week_start_date = k.week_start_date)`,
-  );
-
+function backfillFunctionsSql(): string {
   return `
 -- Deterministic ids: md5 of the natural key as a uuid, so a rerun is a no-op and runs compare equal.
 CREATE OR REPLACE FUNCTION public.hv_uuid(key text) RETURNS uuid
@@ -148,7 +69,7 @@ $$;
 -- SQL function with a FROM clause called as a scalar runs its own executor per call (~14 µs per habit).
 CREATE OR REPLACE FUNCTION public.hv_canonical_statuses(t jsonb) RETURNS TABLE (ord integer, status text)
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT i + 1, ${canonicalStatus}
+  SELECT i + 1, coalesce(public.hv_ascii_lower(t ->> i), 'none')
     FROM generate_series(0, 6) AS i
 $$;
 
@@ -156,7 +77,7 @@ $$;
 -- status expression; its own body, so the drift detector's path is not changed by the backfill's.
 CREATE OR REPLACE FUNCTION public.hv_canonical_times(t jsonb) RETURNS jsonb
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT jsonb_agg(to_jsonb(${canonicalStatus}) ORDER BY i)
+  SELECT jsonb_agg(to_jsonb(coalesce(public.hv_ascii_lower(t ->> i), 'none')) ORDER BY i)
     FROM generate_series(0, 6) AS i
 $$;
 
@@ -183,7 +104,11 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     WHEN bool_or(CASE WHEN jsonb_typeof(e.value -> 'times') = 'array' THEN EXISTS (
             SELECT 1 FROM jsonb_array_elements(e.value -> 'times') t WHERE jsonb_typeof(t) NOT IN ('string', 'null')) ELSE false END)
         THEN 'status_not_string'
-    ${statusUnknown}
+    WHEN bool_or(CASE WHEN jsonb_typeof(e.value -> 'times') = 'array' THEN EXISTS (
+            SELECT 1 FROM jsonb_array_elements(e.value -> 'times') t
+             WHERE jsonb_typeof(t) = 'string'
+               AND public.hv_ascii_lower(t #>> '{}') NOT IN ('green', 'yellow', 'red', 'none')) ELSE false END)
+        THEN 'status_unknown'
   END
   FROM jsonb_array_elements(CASE WHEN jsonb_typeof(h) = 'array' THEN h ELSE '[]'::jsonb END) AS e(value)
 $$;
@@ -196,8 +121,8 @@ $$;
 CREATE OR REPLACE FUNCTION public.hv_row_reasons(r public.habit_tracker) RETURNS TABLE (reason text)
 LANGUAGE sql STABLE AS $$
   SELECT CASE
-    ${ownerNull}
-    ${ownerUnknown}
+    WHEN r.user_id IS NULL THEN 'owner_null'
+    WHEN r.user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM auth.users u WHERE u.id = r.user_id) THEN 'owner_unknown'
     WHEN length(r.child_name) NOT BETWEEN 1 AND 100 THEN 'child_name_length'
     WHEN extract(isodow FROM r.week_start_date) <> 1 THEN 'week_not_monday'
     WHEN coalesce(jsonb_typeof(r.habits), 'null') NOT IN ('array', 'null') THEN 'habits_not_array'
@@ -219,14 +144,15 @@ LANGUAGE sql AS $$
     SELECT h.*, rr.reason
       FROM public.habit_tracker h CROSS JOIN LATERAL public.hv_row_reasons(h) AS rr
      WHERE h.id > p_from AND h.id <= p_to
-       ${skipHandled}
+       AND NOT EXISTS (SELECT 1 FROM public.weeks w WHERE w.legacy_id = h.id)
+       AND NOT EXISTS (SELECT 1 FROM public.migration_quarantine q WHERE q.legacy_id = h.id)
   ), keyed AS (
-    SELECT s.*, ${childKey} AS child_id FROM src s WHERE s.reason IS NULL
+    SELECT s.*, public.hv_uuid('child:' || s.user_id || ':' || s.child_name) AS child_id FROM src s WHERE s.reason IS NULL
   ), ranked AS (
     SELECT k.*,
            public.hv_uuid('week:' || k.child_id || ':' || k.week_start_date) AS week_id,
            first_value(k.id) OVER (PARTITION BY k.child_id, k.week_start_date ORDER BY k.id) AS first_id,
-           ${existingWeek} AS week_exists
+           EXISTS (SELECT 1 FROM public.weeks w WHERE w.child_id = k.child_id AND w.week_start_date = k.week_start_date) AS week_exists
       FROM keyed k
   ), ok AS (
     SELECT * FROM ranked WHERE first_id = id AND NOT week_exists
@@ -245,13 +171,13 @@ LANGUAGE sql AS $$
     RETURNING 1
   ), c AS (
     INSERT INTO public.children (id, user_id, name, created_at, updated_at)
-    SELECT DISTINCT ON (s.child_id) s.child_id, ${ownerExpr}, s.child_name, s.created_at, s.created_at
+    SELECT DISTINCT ON (s.child_id) s.child_id, s.user_id, s.child_name, s.created_at, s.created_at
       FROM ok s ORDER BY s.child_id, s.id
     ON CONFLICT (id) DO NOTHING
   ), w AS (
     INSERT INTO public.weeks (id, user_id, child_id, week_start_date, week_end_date, theme, reflection, reward,
                               legacy_id, created_at, updated_at)
-    SELECT s.week_id, ${ownerExpr}, s.child_id, s.week_start_date, ${weekEnd}, s.theme, s.reflection, s.reward,
+    SELECT s.week_id, s.user_id, s.child_id, s.week_start_date, s.week_start_date + 6, s.theme, s.reflection, s.reward,
            s.id, s.created_at, s.updated_at
       FROM ok s
     ON CONFLICT (id) DO NOTHING
@@ -274,10 +200,9 @@ LANGUAGE sql AS $$
       FROM hb
   ), r AS (
     INSERT INTO public.habit_records (id, habit_id, record_date, status, created_at, updated_at)
-    SELECT public.hv_uuid('record:' || hb.habit_id || ':' || (t.ord - 1)), hb.habit_id, ${recordDate},
+    SELECT public.hv_uuid('record:' || hb.habit_id || ':' || (t.ord - 1)), hb.habit_id, hb.week_start_date + (t.ord - 1)::int,
            t.status, hb.created_at, hb.updated_at
       FROM hb, public.hv_canonical_statuses(hb.raw -> 'times') AS t
-     WHERE true ${presentTimesOnly}
   ), wa AS (
     INSERT INTO public.migration_warnings (legacy_id, code, detail)
     SELECT s.id, 'week_period_mismatch',
@@ -351,7 +276,6 @@ LANGUAGE plpgsql AS $$
 DECLARE
   v_page record; v_res record;
 BEGIN
-  ${replicaRole}
   SELECT * INTO v_page FROM public.hv_advance_progress(p_batch_size, p_job);
   IF v_page.batch_rows = 0 THEN
     RETURN QUERY SELECT v_page.to_id, 0, 0, 0, true;

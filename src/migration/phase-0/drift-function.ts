@@ -1,5 +1,4 @@
-import type { Step } from '../step.ts';
-import { type MigrationOptions, variant } from '../migration-options.ts';
+import type { Step } from '../../contract/step.ts';
 
 /**
  * The drift detector, set-based: every non-quarantined legacy row against its legacy-view row, field
@@ -11,42 +10,14 @@ import { type MigrationOptions, variant } from '../migration-options.ts';
  * p_sample_permille < 1000 compares only legacy ids whose hash falls in the sample (deterministic
  * for a given p_salt), for tables too big to scan whole.
  */
-export function driftFunctionStep(opts?: MigrationOptions): Step {
-  return {
-    name: 'create-drift-function',
-    why: 'full comparison of legacy and new, not counts plus ten samples as the plan does',
-    up: driftSql(opts),
-    down: 'DROP FUNCTION IF EXISTS public.hv_drift(integer, integer);',
-  };
-}
+export const DRIFT_FUNCTION_STEP: Step = {
+  name: 'create-drift-function',
+  why: 'full comparison of legacy and new, not counts plus ten samples as the plan does',
+  up: driftSql(),
+  down: 'DROP FUNCTION IF EXISTS public.hv_drift(integer, integer);',
+};
 
-function driftSql(opts?: MigrationOptions): string {
-  const scalarFields = variant(
-    opts,
-    'drift-habits-only',
-    // broken: only habits are compared, as the plan's compareData() does
-    `(NULL::text, NULL::text, NULL::text)`,
-    `('user_id', l.user_id::text, n.user_id::text),
-          ('child_name', l.child_name, n.child_name),
-          ('week_start_date', l.week_start_date::text, n.week_start_date::text),
-          ('theme', l.theme, n.theme),
-          ('reflection', l.reflection::text, n.reflection::text),
-          ('reward', l.reward, n.reward),
-          ('created_at', public.hv_ts_text(l.created_at), public.hv_ts_text(n.created_at)),
-          ('updated_at', public.hv_ts_text(l.updated_at), public.hv_ts_text(n.updated_at))`,
-  );
-  const legacyScope = variant(
-    opts,
-    'drift-count-and-sample',
-    `AND h.id IN (SELECT h10.id FROM public.habit_tracker h10 ORDER BY h10.id LIMIT 10)`,
-    '',
-  );
-  const newScope = variant(
-    opts,
-    'drift-count-and-sample',
-    `AND v.id IN (SELECT h10.id FROM public.habit_tracker h10 ORDER BY h10.id LIMIT 10)`,
-    '',
-  );
+function driftSql(): string {
   return `
     CREATE OR REPLACE FUNCTION public.hv_drift(p_sample_permille integer DEFAULT 1000, p_salt integer DEFAULT 0)
     RETURNS TABLE (legacy_id bigint, child text, week date, habit_index integer, day integer,
@@ -58,11 +29,9 @@ function driftSql(opts?: MigrationOptions): string {
           FROM public.habit_tracker h
          WHERE NOT EXISTS (SELECT 1 FROM public.migration_quarantine q WHERE q.legacy_id = h.id)
            AND (p_sample_permille >= 1000 OR mod(abs(hashint8(h.id) # p_salt), 1000) < p_sample_permille)
-           ${legacyScope}
       ), neu AS MATERIALIZED (
         SELECT v.* FROM public.habit_tracker_from_new v
          WHERE (p_sample_permille >= 1000 OR v.id IS NULL OR mod(abs(hashint8(v.id) # p_salt), 1000) < p_sample_permille)
-           ${newScope}
       ), pairs AS (
         SELECT l.id, l.child_name, l.week_start_date, l.habits AS lh, n.habits AS nh
           FROM leg l JOIN neu n ON n.id = l.id
@@ -89,7 +58,14 @@ function driftSql(opts?: MigrationOptions): string {
       -- scalar fields
       SELECT l.id, l.child_name, l.week_start_date, NULL, NULL, f.field, f.lv, f.nv, 'value_mismatch'
         FROM leg l JOIN neu n ON n.id = l.id,
-             LATERAL (VALUES ${scalarFields}) AS f(field, lv, nv)
+             LATERAL (VALUES ('user_id', l.user_id::text, n.user_id::text),
+          ('child_name', l.child_name, n.child_name),
+          ('week_start_date', l.week_start_date::text, n.week_start_date::text),
+          ('theme', l.theme, n.theme),
+          ('reflection', l.reflection::text, n.reflection::text),
+          ('reward', l.reward, n.reward),
+          ('created_at', public.hv_ts_text(l.created_at), public.hv_ts_text(n.created_at)),
+          ('updated_at', public.hv_ts_text(l.updated_at), public.hv_ts_text(n.updated_at))) AS f(field, lv, nv)
        WHERE f.lv IS DISTINCT FROM f.nv
       UNION ALL
       -- habits present on one side only, or renamed

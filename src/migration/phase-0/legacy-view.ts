@@ -1,4 +1,4 @@
-import type { Step } from '../step.ts';
+import type { Step } from '../../contract/step.ts';
 
 /**
  * The legacy view: habit_tracker-shaped rows rebuilt from the new schema. It is the other half of the

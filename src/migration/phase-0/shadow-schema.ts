@@ -1,4 +1,4 @@
-import type { Step } from '../step.ts';
+import type { Step } from '../../contract/step.ts';
 
 /**
  * Phase 0, the shadow schema: the plan's DDL, made to run on a live database.

@@ -1,4 +1,4 @@
-import type { Step } from '../step.ts';
+import type { Step } from '../../contract/step.ts';
 
 /**
  * Phase 1's functions and log are the server's, not the API roles'. Supabase grants anon and
@@ -35,7 +35,7 @@ BEGIN
     END IF;
   END LOOP;
   IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'service_role') THEN
-    GRANT EXECUTE ON FUNCTION public.hv_dual_write(text, text, jsonb, text) TO service_role;
+    GRANT EXECUTE ON FUNCTION public.hv_dual_write(text, text, jsonb) TO service_role;
   END IF;
 END
 $$;`,

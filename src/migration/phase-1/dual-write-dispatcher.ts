@@ -1,5 +1,4 @@
-import type { Step } from '../step.ts';
-import { type MigrationOptions, variant } from '../migration-options.ts';
+import type { Step } from '../../contract/step.ts';
 import { legacyWrite } from './legacy-write.ts';
 
 /** The operations hv_dual_write accepts (the TS wrappers in dual-write-api.ts, one per operation). */
@@ -33,47 +32,12 @@ export const DUAL_WRITE_OPERATIONS = [
  * Any error anywhere rolls back all of it: both schemas change, or neither, and the key stays free.
  *
  * The plan instead checks the key, writes the old schema and ignores its failure, writes the new
- * schema, then logs the key (three defects: idempotency-check-then-log, legacy-write-failure-ignored,
- * and with its Promise.all, dual-write-two-transactions).
- *
- * p_part is 'both' for the API. 'legacy' and 'new' run one half alone; only the build of the defect
- * dual-write-two-transactions accepts them (dual-write-api.ts), the correct one refuses them (DW422).
+ * schema, then logs the key — and its Promise.all makes the two writes two transactions.
  */
-export function dualWriteDispatcherStep(opts?: MigrationOptions): Step {
-  const claim = variant(
-    opts,
-    'idempotency-check-then-log',
-    // broken: the plan's SELECT … .eq('key', idempotencyKey).single() before the writes
-    `SELECT * INTO v_log FROM public.idempotency_log l WHERE l.key = p_key;
-    IF FOUND THEN
-      PERFORM public.hv_dw_same_request(v_log, p_key, p_op, v_hash);
-      RETURN QUERY SELECT v_log.response, true;
-      RETURN;
-    END IF;`,
-    `INSERT INTO public.idempotency_log (key, operation, request_hash) VALUES (p_key, p_op, v_hash)
-    ON CONFLICT (key) DO NOTHING;
-    IF NOT FOUND THEN
-      -- a new statement sees the claim that made us wait, now committed
-      SELECT * INTO v_log FROM public.idempotency_log l WHERE l.key = p_key;
-      PERFORM public.hv_dw_same_request(v_log, p_key, p_op, v_hash);
-      RETURN QUERY SELECT v_log.response, true;
-      RETURN;
-    END IF;`,
-  );
-  const log = variant(
-    opts,
-    'idempotency-check-then-log',
-    // broken: the plan inserts the log row after the writes and never looks at the insert's error
-    `INSERT INTO public.idempotency_log (key, operation, request_hash, response) VALUES (p_key, p_op, v_hash, v_resp)
-    ON CONFLICT (key) DO NOTHING;`,
-    `UPDATE public.idempotency_log SET response = v_resp WHERE key = p_key;`,
-  );
-  // Only the defect's build accepts a half: the correct one writes both schemas or refuses.
-  const parts = variant(opts, 'dual-write-two-transactions', `('both', 'legacy', 'new')`, `('both')`);
-  return {
-    name: 'create-dual-write-dispatcher',
-    why: 'idempotency claim first, locks, numbering, both writes and the stored response in one transaction',
-    up: `
+export const DUAL_WRITE_DISPATCHER_STEP: Step = {
+  name: 'create-dual-write-dispatcher',
+  why: 'idempotency claim first, locks, numbering, both writes and the stored response in one transaction',
+  up: `
 CREATE OR REPLACE FUNCTION public.hv_dw_same_request(p_log public.idempotency_log, p_key text, p_op text, p_hash text) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -96,7 +60,7 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE FUNCTION public.hv_dw_apply(p_key text, p_op text, p_req jsonb, p_part text) RETURNS jsonb
+CREATE OR REPLACE FUNCTION public.hv_dw_apply(p_key text, p_op text, p_req jsonb) RETURNS jsonb
 LANGUAGE plpgsql AS $$
 DECLARE
   v_now timestamptz := now();
@@ -111,22 +75,10 @@ BEGIN
     v_seq := public.hv_dw_next_seq();
     RETURN public.hv_dw_create_template(p_key, p_req, v_now) || jsonb_build_object('opSeq', v_seq);
   ELSIF p_op = 'createWeek' THEN
-    RETURN public.hv_dw_create_week(p_key, p_req, p_part, v_now);
+    RETURN public.hv_dw_create_week(p_key, p_req, v_now);
   END IF;
 
   v_id := public.hv_dw_int(p_req, 'legacyId', 1, 9223372036854775807);
-  IF p_part = 'new' THEN
-    -- defect dual-write-two-transactions only: the new-schema half on its own, found by legacy id
-    PERFORM pg_advisory_xact_lock(public.hv_week_lock_id(c.user_id, c.name, w.week_start_date))
-       FROM public.weeks w JOIN public.children c ON c.id = w.child_id WHERE w.legacy_id = v_id;
-    SELECT * INTO v_week FROM public.weeks w WHERE w.legacy_id = v_id;
-    IF NOT FOUND THEN PERFORM public.hv_dw_reject('DW404', format('week %s does not exist in the new schema', v_id)); END IF;
-    IF p_op = 'deleteWeek' THEN
-      DELETE FROM public.weeks WHERE legacy_id = v_id;
-      RETURN jsonb_build_object('legacyId', v_id, 'weekId', v_week.id);
-    END IF;
-    RETURN jsonb_build_object('legacyId', v_id, 'weekId', v_week.id) || public.hv_dw_new_write(p_op, v_week, p_req, p_key, v_now);
-  END IF;
 
   SELECT * INTO v_row FROM public.habit_tracker h WHERE h.id = v_id FOR UPDATE;
   IF v_row.id IS NOT NULL THEN
@@ -142,22 +94,21 @@ BEGIN
   END IF;
 
   IF p_op = 'deleteWeek' THEN
-    ${legacyWrite(opts, 'DELETE FROM public.habit_tracker WHERE id = v_id')}
+    ${legacyWrite('DELETE FROM public.habit_tracker WHERE id = v_id')}
     -- the week goes, and the next row of its group (a duplicate_week in quarantine) may come in
-    IF p_part = 'both' THEN PERFORM public.hv_resync(ARRAY[v_id]); END IF;
+    PERFORM public.hv_resync(ARRAY[v_id]);
   ELSE
     v_change := public.hv_dw_legacy_change(p_op, v_row, p_req);
     ${legacyWrite(
-      opts,
       `UPDATE public.habit_tracker h
-         SET habits = CASE WHEN v_change ? 'habits' THEN v_change -> 'habits' ELSE h.habits END,
-             theme = CASE WHEN v_change ? 'theme' THEN v_change ->> 'theme' ELSE h.theme END,
-             reflection = CASE WHEN v_change ? 'reflection' THEN nullif(v_change -> 'reflection', 'null'::jsonb) ELSE h.reflection END,
-             reward = CASE WHEN v_change ? 'reward' THEN v_change ->> 'reward' ELSE h.reward END,
-             updated_at = v_now
-       WHERE h.id = v_id`,
+       SET habits = CASE WHEN v_change ? 'habits' THEN v_change -> 'habits' ELSE h.habits END,
+           theme = CASE WHEN v_change ? 'theme' THEN v_change ->> 'theme' ELSE h.theme END,
+           reflection = CASE WHEN v_change ? 'reflection' THEN nullif(v_change -> 'reflection', 'null'::jsonb) ELSE h.reflection END,
+           reward = CASE WHEN v_change ? 'reward' THEN v_change ->> 'reward' ELSE h.reward END,
+           updated_at = v_now
+     WHERE h.id = v_id`,
     )}
-    IF p_part = 'both' THEN v_out := public.hv_dw_new_write(p_op, v_week, p_req, p_key, v_now); END IF;
+    v_out := public.hv_dw_new_write(p_op, v_week, p_req, p_key, v_now);
   END IF;
   RETURN jsonb_build_object('legacyId', v_id, 'weekId', v_week.id, 'opSeq', v_seq) || v_out;
 END
@@ -165,7 +116,7 @@ $$;
 
 -- SECURITY DEFINER: the caller (service_role, the Edge Function's role) needs EXECUTE on this function
 -- only; the helpers and tables are the owner's (api-privileges.ts). Every name is schema-qualified.
-CREATE OR REPLACE FUNCTION public.hv_dual_write(p_key text, p_op text, p_request jsonb, p_part text DEFAULT 'both')
+CREATE OR REPLACE FUNCTION public.hv_dual_write(p_key text, p_op text, p_request jsonb)
 RETURNS TABLE (result jsonb, replayed boolean)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $$
 DECLARE
@@ -179,27 +130,27 @@ BEGIN
   IF p_op IS NULL OR p_op NOT IN (${DUAL_WRITE_OPERATIONS.map((o) => `'${o}'`).join(', ')}) THEN
     PERFORM public.hv_dw_reject('DW422', format('unknown operation %L', p_op));
   END IF;
-  IF p_part IS NULL OR p_part NOT IN ${parts} THEN
-    PERFORM public.hv_dw_reject('DW422', format('unknown part %L', p_part));
-  END IF;
   IF jsonb_typeof(p_request) IS DISTINCT FROM 'object' THEN
     PERFORM public.hv_dw_reject('DW422', 'the request must be a JSON object');
   END IF;
   v_hash := md5(p_op || ':' || p_request::text);
-  IF p_part <> 'new' THEN
-    ${claim}
+  INSERT INTO public.idempotency_log (key, operation, request_hash) VALUES (p_key, p_op, v_hash)
+  ON CONFLICT (key) DO NOTHING;
+  IF NOT FOUND THEN
+    -- a new statement sees the claim that made us wait, now committed
+    SELECT * INTO v_log FROM public.idempotency_log l WHERE l.key = p_key;
+    PERFORM public.hv_dw_same_request(v_log, p_key, p_op, v_hash);
+    RETURN QUERY SELECT v_log.response, true;
+    RETURN;
   END IF;
-  v_resp := public.hv_dw_apply(p_key, p_op, p_request, p_part);
-  IF p_part <> 'new' THEN
-    ${log}
-  END IF;
+  v_resp := public.hv_dw_apply(p_key, p_op, p_request);
+  UPDATE public.idempotency_log SET response = v_resp WHERE key = p_key;
   RETURN QUERY SELECT v_resp, false;
 END
 $$;`,
-    down: `
-      DROP FUNCTION IF EXISTS public.hv_dual_write(text, text, jsonb, text);
-      DROP FUNCTION IF EXISTS public.hv_dw_apply(text, text, jsonb, text);
+  down: `
+      DROP FUNCTION IF EXISTS public.hv_dual_write(text, text, jsonb);
+      DROP FUNCTION IF EXISTS public.hv_dw_apply(text, text, jsonb);
       DROP FUNCTION IF EXISTS public.hv_dw_next_seq();
       DROP FUNCTION IF EXISTS public.hv_dw_same_request(public.idempotency_log, text, text, text);`,
-  };
-}
+};

@@ -1,5 +1,4 @@
-import type { Step } from '../step.ts';
-import type { MigrationOptions } from '../migration-options.ts';
+import type { Step } from '../../contract/step.ts';
 import { legacyWrite } from './legacy-write.ts';
 
 /**
@@ -21,11 +20,10 @@ import { legacyWrite } from './legacy-write.ts';
  * The API writes weeks that migrate (createWeek validates what the rules would quarantine) and
  * refuses to write a quarantined week (DW423): the new schema has no row to keep in step.
  */
-export function dualWriteOperationsStep(opts?: MigrationOptions): Step {
-  return {
-    name: 'create-dual-write-operations',
-    why: 'per-operation legacy change (pure) and new-schema write (targeted), createWeek and createTemplate',
-    up: `
+export const DUAL_WRITE_OPERATIONS_STEP: Step = {
+  name: 'create-dual-write-operations',
+  why: 'per-operation legacy change (pure) and new-schema write (targeted), createWeek and createTemplate',
+  up: `
 CREATE OR REPLACE FUNCTION public.hv_dw_legacy_change(p_op text, p_row public.habit_tracker, p_req jsonb) RETURNS jsonb
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -137,7 +135,7 @@ $$;
 
 -- createWeek: create-or-get by (owner, exact child name, week) under the group's lock — the lock the
 -- trigger takes too, so a concurrent old client's insert of the same week is serialized with it.
-CREATE OR REPLACE FUNCTION public.hv_dw_create_week(p_key text, p_req jsonb, p_part text, p_now timestamptz) RETURNS jsonb
+CREATE OR REPLACE FUNCTION public.hv_dw_create_week(p_key text, p_req jsonb, p_now timestamptz) RETURNS jsonb
 LANGUAGE plpgsql AS $$
 DECLARE
   v_user uuid := public.hv_dw_uuid(p_req, 'userId');
@@ -179,38 +177,33 @@ BEGIN
   SELECT min(h.id) INTO v_id FROM public.habit_tracker h
    WHERE h.user_id = v_user AND h.child_name = v_child AND h.week_start_date = v_start;
   v_seq := public.hv_dw_next_seq();
-  IF v_id IS NOT NULL AND (p_part <> 'new' OR EXISTS (SELECT 1 FROM public.weeks w WHERE w.legacy_id = v_id)) THEN
+  IF v_id IS NOT NULL THEN
     RETURN jsonb_build_object('legacyId', v_id, 'weekId', (SELECT w.id FROM public.weeks w WHERE w.legacy_id = v_id),
                               'created', false, 'opSeq', v_seq);
   END IF;
 
-  IF p_part <> 'new' THEN
-    ${legacyWrite(
-      opts,
+  ${legacyWrite(
       `INSERT INTO public.habit_tracker (user_id, child_name, week_period, week_start_date, theme, habits, reflection, reward, created_at, updated_at)
-      VALUES (v_user, v_child, public.hv_week_period(v_start), v_start, v_theme,
-              (SELECT coalesce(jsonb_agg(jsonb_build_object('name', n.value, 'times', '["none", "none", "none", "none", "none", "none", "none"]'::jsonb) ORDER BY n.ord), '[]'::jsonb)
-                 FROM jsonb_array_elements(v_names) WITH ORDINALITY AS n(value, ord)),
-              v_reflection, v_reward, p_now, p_now)
-      RETURNING id INTO v_id`,
-    )}
-  END IF;
+    VALUES (v_user, v_child, public.hv_week_period(v_start), v_start, v_theme,
+            (SELECT coalesce(jsonb_agg(jsonb_build_object('name', n.value, 'times', '["none", "none", "none", "none", "none", "none", "none"]'::jsonb) ORDER BY n.ord), '[]'::jsonb)
+               FROM jsonb_array_elements(v_names) WITH ORDINALITY AS n(value, ord)),
+            v_reflection, v_reward, p_now, p_now)
+    RETURNING id INTO v_id`,
+  )}
   v_child_id := public.hv_uuid('child:' || v_user || ':' || v_child);
   v_week := public.hv_uuid('week:' || v_child_id || ':' || v_start);
-  IF p_part <> 'legacy' THEN
-    INSERT INTO public.children (id, user_id, name, created_at, updated_at) VALUES (v_child_id, v_user, v_child, p_now, p_now)
-    ON CONFLICT DO NOTHING;
-    INSERT INTO public.weeks (id, user_id, child_id, week_start_date, week_end_date, theme, reflection, reward, template_id,
-                              legacy_id, created_at, updated_at)
-    VALUES (v_week, v_user, v_child_id, v_start, v_start + 6, v_theme, v_reflection, v_reward, v_template, v_id, p_now, p_now);
-    INSERT INTO public.habits (id, week_id, name, time_period, display_order, created_at)
-    SELECT public.hv_uuid('habit:' || v_week || ':' || (n.ord - 1)), v_week, n.value #>> '{}',
-           substring(n.value #>> '{}' FROM '^([^)]+\\))'), (n.ord - 1)::int, p_now
-      FROM jsonb_array_elements(v_names) WITH ORDINALITY AS n(value, ord);
-    INSERT INTO public.habit_records (id, habit_id, record_date, status, created_at, updated_at)
-    SELECT public.hv_uuid('record:' || h.id || ':' || d), h.id, v_start + d, 'none', p_now, p_now
-      FROM public.habits h, generate_series(0, 6) AS d WHERE h.week_id = v_week;
-  END IF;
+  INSERT INTO public.children (id, user_id, name, created_at, updated_at) VALUES (v_child_id, v_user, v_child, p_now, p_now)
+  ON CONFLICT DO NOTHING;
+  INSERT INTO public.weeks (id, user_id, child_id, week_start_date, week_end_date, theme, reflection, reward, template_id,
+                            legacy_id, created_at, updated_at)
+  VALUES (v_week, v_user, v_child_id, v_start, v_start + 6, v_theme, v_reflection, v_reward, v_template, v_id, p_now, p_now);
+  INSERT INTO public.habits (id, week_id, name, time_period, display_order, created_at)
+  SELECT public.hv_uuid('habit:' || v_week || ':' || (n.ord - 1)), v_week, n.value #>> '{}',
+         substring(n.value #>> '{}' FROM '^([^)]+\\))'), (n.ord - 1)::int, p_now
+    FROM jsonb_array_elements(v_names) WITH ORDINALITY AS n(value, ord);
+  INSERT INTO public.habit_records (id, habit_id, record_date, status, created_at, updated_at)
+  SELECT public.hv_uuid('record:' || h.id || ':' || d), h.id, v_start + d, 'none', p_now, p_now
+    FROM public.habits h, generate_series(0, 6) AS d WHERE h.week_id = v_week;
   RETURN jsonb_build_object('legacyId', v_id, 'weekId', v_week, 'created', true, 'opSeq', v_seq);
 END
 $$;
@@ -246,10 +239,9 @@ BEGIN
   RETURN jsonb_build_object('templateId', v_id);
 END
 $$;`,
-    down: `
+  down: `
       DROP FUNCTION IF EXISTS public.hv_dw_create_template(text, jsonb, timestamptz);
-      DROP FUNCTION IF EXISTS public.hv_dw_create_week(text, jsonb, text, timestamptz);
+      DROP FUNCTION IF EXISTS public.hv_dw_create_week(text, jsonb, timestamptz);
       DROP FUNCTION IF EXISTS public.hv_dw_new_write(text, public.weeks, jsonb, text, timestamptz);
       DROP FUNCTION IF EXISTS public.hv_dw_legacy_change(text, public.habit_tracker, jsonb);`,
-  };
-}
+};

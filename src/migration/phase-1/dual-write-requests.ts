@@ -1,4 +1,4 @@
-import type { Step } from '../step.ts';
+import type { Step } from '../../contract/step.ts';
 
 /**
  * Request validation for the dual-write API, server-side: every field a function reads goes through

@@ -1,4 +1,4 @@
-import type { Step } from '../step.ts';
+import type { Step } from '../../contract/step.ts';
 
 /**
  * The idempotency log: one row per request key, claimed FIRST in the request's transaction and
@@ -7,7 +7,7 @@ import type { Step } from '../step.ts';
  * and then reads its stored response; a rolled-back claim leaves no row, so the retry runs for real.
  *
  * The plan checks for the key first and logs it after the writes: two concurrent duplicates both miss
- * the check and both execute (defect `idempotency-check-then-log`).
+ * the check and both execute.
  *
  * No `down`: Phase 1's rollback keeps the log (see phase-1.ts). hv_op_seq numbers applied writes; a
  * write takes its number while holding every lock it needs, so sorting by it gives an order in which

@@ -17,57 +17,46 @@
  * - While rolled back, the new schema drifts from legacy writes. Re-applying Phase 1 reconciles it
  *   (hv_reconcile re-derives every drifted, new or deleted row) and keeps the new-only data.
  * The plan's own rollback (drop the function and the trigger, "구 스키마만 사용") is silent about
- * templates; deleting them with the dual-write machinery is defect `rollback-drops-new-only-data`.
+ * templates.
  */
 import type pg from 'pg';
-import type { Step } from '../step.ts';
-import { runSteps, type ExecutorOptions, type StepResult } from '../executor.ts';
-import { type MigrationOptions, variant } from '../migration-options.ts';
-import { MigrationError } from '../migration-error.ts';
+import { definePhase } from '../../contract/define-phase.ts';
+import { MigrationError } from '../../contract/migration-error.ts';
 import { phase0 } from '../phase-0/phase-0.ts';
 import { IDEMPOTENCY_LOG_STEP } from './idempotency-log.ts';
-import { RECONCILE_STEP, WEEK_KEY_INDEX_STEP, syncFunctionsStep } from './sync-functions.ts';
-import { SYNC_TRIGGER, syncTriggerStep } from './sync-trigger.ts';
+import { RECONCILE_STEP, WEEK_KEY_INDEX_STEP, SYNC_FUNCTIONS_STEP } from './sync-functions.ts';
+import { SYNC_TRIGGER, SYNC_TRIGGER_STEP } from './sync-trigger.ts';
 import { DUAL_WRITE_REQUESTS_STEP } from './dual-write-requests.ts';
-import { dualWriteOperationsStep } from './dual-write-operations.ts';
-import { dualWriteDispatcherStep } from './dual-write-dispatcher.ts';
+import { DUAL_WRITE_OPERATIONS_STEP } from './dual-write-operations.ts';
+import { DUAL_WRITE_DISPATCHER_STEP } from './dual-write-dispatcher.ts';
 import { API_PRIVILEGES_STEP } from './api-privileges.ts';
 
 /** Rows of new-only data that a rollback kept, by table (`weeks.template_id`: weeks that have one). */
-export interface KeptNewOnlyData {
+export interface KeptNewOnlyData extends Record<string, number> {
   habit_templates: number;
   notifications: number;
   'weeks.template_id': number;
   idempotency_log: number;
 }
 
-export interface Phase1Rollback {
-  steps: StepResult[];
-  kept: KeptNewOnlyData;
-}
-
-/** Phase 1's steps, in apply order. */
-export function phase1Steps(opts?: MigrationOptions): Step[] {
-  return [
+export const phase1 = definePhase({
+  id: 'phase-1',
+  steps: [
     IDEMPOTENCY_LOG_STEP,
-    newOnlyDataStep(opts),
-    ...variant<Step[]>(opts, 'upsert-on-deferrable-unique', [DEFERRABLE_RECORDS_UNIQUE_STEP], []),
     WEEK_KEY_INDEX_STEP,
-    syncFunctionsStep(opts),
+    SYNC_FUNCTIONS_STEP,
     DUAL_WRITE_REQUESTS_STEP,
-    dualWriteOperationsStep(opts),
-    dualWriteDispatcherStep(opts),
-    syncTriggerStep(opts),
+    DUAL_WRITE_OPERATIONS_STEP,
+    DUAL_WRITE_DISPATCHER_STEP,
+    SYNC_TRIGGER_STEP,
     API_PRIVILEGES_STEP,
     RECONCILE_STEP,
-  ];
-}
-
-export const phase1 = {
-  id: 'phase-1' as const,
+  ],
+  // a request retried after a re-apply is answered from the log, not executed twice
+  keeps: { relations: ['idempotency_log', 'idempotency_log_pkey', 'hv_op_seq'] },
 
   /** Phase 0 must be applied and its backfill completed. */
-  async validate(client: pg.ClientBase): Promise<void> {
+  async validate(client: pg.ClientBase) {
     const { rows } = await client.query<{ weeks: string | null; migrate: string | null; drift: string | null }>(
       `SELECT to_regclass('public.weeks')::text AS weeks,
               to_regprocedure('public.hv_migrate_range(bigint, bigint)')::text AS migrate,
@@ -82,13 +71,8 @@ export const phase1 = {
     });
   },
 
-  async apply(client: pg.ClientBase, opts: MigrationOptions & ExecutorOptions = {}): Promise<StepResult[]> {
-    await this.validate(client);
-    return runSteps(client, phase1Steps(opts), 'up', opts);
-  },
-
   /** Phase 1 is complete when the trigger is in place and nothing drifts. */
-  async complete(client: pg.ClientBase): Promise<void> {
+  async beforeComplete(client: pg.ClientBase) {
     const { rows } = await client.query<{ trigger: boolean; drift: number }>(
       `SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = $1 AND tgrelid = 'public.habit_tracker'::regclass) AS trigger,
               (SELECT count(*)::int FROM public.hv_drift()) AS drift`,
@@ -99,11 +83,8 @@ export const phase1 = {
   },
 
   /** Stops dual writing; keeps every new-only row and says how many (see the module comment). */
-  async rollback(client: pg.ClientBase, opts: MigrationOptions & ExecutorOptions = {}): Promise<Phase1Rollback> {
-    const steps = await runSteps(client, phase1Steps(opts), 'down', opts);
-    return { steps, kept: await keptNewOnlyData(client) };
-  },
-};
+  afterRollback: keptNewOnlyData,
+});
 
 /** Counts of the new-only data in the database (what a rollback keeps). */
 export async function keptNewOnlyData(client: pg.ClientBase): Promise<KeptNewOnlyData> {
@@ -115,32 +96,3 @@ export async function keptNewOnlyData(client: pg.ClientBase): Promise<KeptNewOnl
   );
   return rows[0]!;
 }
-
-/** Where the rollback decision lives as a step: its down keeps new-only data (the defect deletes it). */
-function newOnlyDataStep(opts?: MigrationOptions): Step {
-  return {
-    name: 'keep-new-only-data',
-    why: 'templates and notifications have no legacy home: a rollback keeps them (counted in the rollback result)',
-    up: '',
-    ...variant<{ down?: string }>(
-      opts,
-      'rollback-drops-new-only-data',
-      // broken: "back to the old schema only" — what was written only to the new schema goes with it
-      { down: 'DELETE FROM public.habit_templates; DELETE FROM public.notifications; UPDATE public.weeks SET template_id = NULL;' },
-      {},
-    ),
-  };
-}
-
-/** Defect upsert-on-deferrable-unique: the plan's DEFERRABLE INITIALLY DEFERRED UNIQUE (habit_id, record_date). */
-const DEFERRABLE_RECORDS_UNIQUE_STEP: Step = {
-  name: 'deferrable-records-unique',
-  why: "defect only: the plan's DDL, which Postgres refuses as the ON CONFLICT (habit_id, record_date) arbiter of its upsert",
-  up: `
-    ALTER TABLE public.habit_records DROP CONSTRAINT IF EXISTS habit_records_habit_id_record_date_key;
-    ALTER TABLE public.habit_records ADD CONSTRAINT habit_records_habit_id_record_date_key
-      UNIQUE (habit_id, record_date) DEFERRABLE INITIALLY DEFERRED;`,
-  down: `
-    ALTER TABLE public.habit_records DROP CONSTRAINT IF EXISTS habit_records_habit_id_record_date_key;
-    ALTER TABLE public.habit_records ADD CONSTRAINT habit_records_habit_id_record_date_key UNIQUE (habit_id, record_date);`,
-};

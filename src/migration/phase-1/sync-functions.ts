@@ -1,5 +1,4 @@
-import type { Step } from '../step.ts';
-import { type MigrationOptions, variant } from '../migration-options.ts';
+import type { Step } from '../../contract/step.ts';
 
 /**
  * Re-deriving legacy rows into the new schema, shared by the backup trigger, the API's deleteWeek and
@@ -21,20 +20,10 @@ import { type MigrationOptions, variant } from '../migration-options.ts';
  * re-derivation by legacy id, into migration_quarantine.detail while the row is quarantined.
  * Children are never deleted (templates may point at them); a renamed child leaves its old row behind.
  */
-export function syncFunctionsStep(opts?: MigrationOptions): Step {
-  const childByName = variant(
-    opts,
-    'trigger-child-by-name',
-    // broken: the plan's trigger — SELECT id INTO child_uuid FROM children WHERE name = NEW.child_name —
-    // finds any family's child of that name
-    `UPDATE public.weeks w SET child_id = (SELECT c2.id FROM public.children c2 WHERE c2.name = c.name LIMIT 1)
-        FROM public.children c WHERE c.id = w.child_id AND w.legacy_id = ANY (v_ids);`,
-    '',
-  );
-  return {
-    name: 'create-sync-functions',
-    why: 'one re-derivation for trigger, API and reconcile: Phase 0 mapping rules, group by group, under a lock',
-    up: `
+export const SYNC_FUNCTIONS_STEP: Step = {
+  name: 'create-sync-functions',
+  why: 'one re-derivation for trigger, API and reconcile: Phase 0 mapping rules, group by group, under a lock',
+  up: `
 -- The advisory lock of one (owner, exact child name, week) group. Dates go in as day numbers: text
 -- would follow the session's DateStyle, and two sessions must agree on the lock.
 CREATE OR REPLACE FUNCTION public.hv_week_lock_id(p_user uuid, p_child text, p_start date) RETURNS bigint
@@ -111,7 +100,6 @@ BEGIN
       ON CONFLICT (legacy_id) DO NOTHING;
     END;
   END LOOP;
-  ${childByName}
 
   IF v_templates IS NOT NULL THEN
     UPDATE public.weeks w SET template_id = (v_templates ->> w.legacy_id::text)::uuid
@@ -147,13 +135,12 @@ BEGIN
   RETURN public.hv_resync(v_ids, true);
 END
 $$;`,
-    down: `
+  down: `
       DROP FUNCTION IF EXISTS public.hv_reconcile();
       DROP FUNCTION IF EXISTS public.hv_resync(bigint[], boolean);
       DROP FUNCTION IF EXISTS public.hv_groups_of(bigint[]);
       DROP FUNCTION IF EXISTS public.hv_week_lock_id(uuid, text, date);`,
-  };
-}
+};
 
 /** The group index the trigger's membership lookup needs (the legacy table has none). */
 export const WEEK_KEY_INDEX_STEP: Step = {

@@ -1,5 +1,4 @@
-import type { Step } from '../step.ts';
-import { type MigrationOptions, variant } from '../migration-options.ts';
+import type { Step } from '../../contract/step.ts';
 
 /** The plan's trigger name, kept so its rollback (`DROP TRIGGER sync_habit_tracker_to_new`) still applies. */
 export const SYNC_TRIGGER = 'sync_habit_tracker_to_new';
@@ -11,8 +10,8 @@ export const SYNC_TRIGGER = 'sync_habit_tracker_to_new';
  *
  * Changes from the plan, and why:
  * - The plan's trigger is declared for INSERT OR UPDATE but its body handles INSERT only, and it has no
- *   DELETE: every legacy update or delete would drift (defect `trigger-insert-only`).
- * - It looked the child up by name alone (defect `trigger-child-by-name`); hv_migrate_range keys a
+ *   DELETE: every legacy update or delete would drift.
+ * - It looked the child up by name alone (another family's child of that name); hv_migrate_range keys a
  *   child by (owner, exact name).
  * - It inserted the week with ON CONFLICT (child_id, week_start_date) — a DEFERRABLE constraint in the
  *   plan, which Postgres refuses as an arbiter — and never wrote habits or records.
@@ -25,23 +24,14 @@ export const SYNC_TRIGGER = 'sync_habit_tracker_to_new';
  * tables (Phase 2) nor need rights on the bookkeeping tables. Setting hv.dual_write lets a writer skip
  * the sync (drift, which the drift detector reports and reconcile repairs), not gain any right.
  */
-export function syncTriggerStep(opts?: MigrationOptions): Step {
-  const insertOnly = variant(
-    opts,
-    'trigger-insert-only',
-    // broken: the plan's body is IF TG_OP = 'INSERT' THEN … END IF; RETURN NEW;
-    `IF TG_OP <> 'INSERT' THEN RETURN NULL; END IF;`,
-    '',
-  );
-  return {
-    name: 'create-sync-trigger',
-    why: 'old clients write the legacy table only: re-derive every inserted, updated or deleted row',
-    up: `
+export const SYNC_TRIGGER_STEP: Step = {
+  name: 'create-sync-trigger',
+  why: 'old clients write the legacy table only: re-derive every inserted, updated or deleted row',
+  up: `
 CREATE OR REPLACE FUNCTION public.hv_sync_to_new_schema() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = '' AS $$
 BEGIN
   IF current_setting('hv.dual_write', true) = 'on' THEN RETURN NULL; END IF;
-  ${insertOnly}
   IF TG_OP = 'INSERT' THEN
     PERFORM public.hv_resync(ARRAY[NEW.id]);
   ELSIF TG_OP = 'DELETE' THEN
@@ -57,8 +47,7 @@ DROP TRIGGER IF EXISTS ${SYNC_TRIGGER} ON public.habit_tracker;
 CREATE TRIGGER ${SYNC_TRIGGER}
   AFTER INSERT OR UPDATE OR DELETE ON public.habit_tracker
   FOR EACH ROW EXECUTE FUNCTION public.hv_sync_to_new_schema();`,
-    down: `
+  down: `
       DROP TRIGGER IF EXISTS ${SYNC_TRIGGER} ON public.habit_tracker;
       DROP FUNCTION IF EXISTS public.hv_sync_to_new_schema();`,
-  };
-}
+};

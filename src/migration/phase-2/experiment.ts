@@ -1,28 +1,19 @@
 import type pg from 'pg';
-import { type MigrationOptions, variant } from '../migration-options.ts';
-import { stableJson } from './legacy-week.ts';
+import { stableJson } from '../../contract/legacy-week.ts';
 
-/** One difference between the served (control) read and the new (candidate) read. */
-export interface ReadMismatch {
-  /** What was read, e.g. `read_week`, `list_weeks`. */
-  operation: string;
-  key: Record<string, unknown>;
-  /** value: both returned, and they differ; error: the candidate threw. */
-  kind: 'value' | 'error';
-  control: unknown;
-  candidate?: unknown;
-  error?: { message: string; code?: string };
-  /** Whether the mismatch reached the read_mismatches table (recording is best effort). */
-  recorded: boolean;
-}
+import type { ReadMismatch } from '../../contract/read-path.ts';
 
-export interface ExperimentOptions extends MigrationOptions {
+export type { ReadMismatch };
+
+export interface ExperimentOptions {
   operation: string;
   key: Record<string, unknown>;
   /** Default: equal as JSON with sorted object keys. */
   equals?: (control: unknown, candidate: unknown) => boolean;
   /** Record mismatches in public.read_mismatches (default true). */
   record?: boolean;
+  /** Run the candidate (and the recording) in a savepoint inside a transaction (default true). */
+  isolate?: boolean;
 }
 
 export interface ExperimentResult<T> {
@@ -54,7 +45,7 @@ export async function experiment<T>(
 ): Promise<ExperimentResult<T>> {
   const value = await control();
   const equals = opts.equals ?? ((a: unknown, b: unknown) => stableJson(a) === stableJson(b));
-  const isolate = variant(opts, 'compare-candidate-no-savepoint', false, true);
+  const isolate = opts.isolate ?? true;
   let mismatch: Omit<ReadMismatch, 'recorded'> | undefined;
   const guarded = isolate ? await savepoint(client, 'hv_candidate') : false;
   try {

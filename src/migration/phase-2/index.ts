@@ -1,12 +1,11 @@
 /** Phase 2 — the read switch: the public API of src/migration/phase-2. */
-export { phase2, phase2Steps, invokerTriggers, type Phase2Status, type Phase2Options } from './phase-2.ts';
+export { phase2, phase2Status, invokerTriggers, type Phase2Status } from './phase-2.ts';
 export { BUCKETS, ALL_LEGACY, bucketOf, thresholdOf, readsFromNew, type ReadFlags } from './router.ts';
-export { readWeekLegacy, listWeeksLegacy } from './read-legacy.ts';
-export { readWeekNew, listWeeksNew } from './read-new.ts';
-export { readWeek, listWeeks, DEFAULT_READERS, type ReadRequest, type Served, type WeekReaders, type ReadOptions } from './read-week.ts';
+export { readWeekLegacy, listWeeksLegacy } from '../../contract/legacy-read.ts';
+export { readWeekNew, listWeeksNew, newReader, NEW_WEEK_SELECT } from './read-new.ts';
+export { ourReadPath, READ_PATH_PARTS, type OurReadPath, type ReadPathParts } from './read-path.ts';
 export { experiment, type ReadMismatch, type ExperimentOptions, type ExperimentResult } from './experiment.ts';
-export { toLegacyWeek, weeksEqual, stableJson, describeKey, type LegacyWeek, type LegacyHabit, type WeekKey, type Status } from './legacy-week.ts';
-export { PHASE0_NOT_VALID_CONSTRAINTS, validateConstraintSteps } from './validate-constraints.ts';
+export { PHASE0_NOT_VALID_CONSTRAINTS, VALIDATE_CONSTRAINT_STEPS } from './validate-constraints.ts';
 export { RLS_TABLES, BOOKKEEPING_PATTERN, RLS_PRIVILEGES_STEP, type RlsTable } from './rls-privileges.ts';
-export { rlsPolicySteps, rlsEnableSteps, legacyViewInvokerStep, policyName } from './rls-policies.ts';
+export { RLS_POLICY_STEPS, RLS_ENABLE_STEPS, LEGACY_VIEW_INVOKER_STEP, policyName } from './rls-policies.ts';
 export { MISMATCH_LOG_STEP } from './mismatch-log.ts';

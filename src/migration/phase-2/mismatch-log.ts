@@ -1,4 +1,4 @@
-import type { Step } from '../step.ts';
+import type { Step } from '../../contract/step.ts';
 
 /**
  * Compare mode's log: one row per read whose new-schema result differed from the legacy one, or

@@ -1,35 +1,11 @@
 import type pg from 'pg';
-import type { Step } from '../step.ts';
-import { runSteps, type ExecutorOptions, type StepResult } from '../executor.ts';
-import type { MigrationOptions } from '../migration-options.ts';
-import { MigrationError } from '../migration-error.ts';
+import { definePhase } from '../../contract/define-phase.ts';
+import type { PhaseOptions } from '../../contract/phase.ts';
+import { MigrationError } from '../../contract/migration-error.ts';
 import { MISMATCH_LOG_STEP } from './mismatch-log.ts';
-import { validateConstraintSteps } from './validate-constraints.ts';
+import { VALIDATE_CONSTRAINT_STEPS } from './validate-constraints.ts';
 import { RLS_PRIVILEGES_STEP, RLS_TABLES } from './rls-privileges.ts';
-import { legacyViewInvokerStep, rlsEnableSteps, rlsPolicySteps } from './rls-policies.ts';
-
-/**
- * Phase 2's steps, in apply order: the mismatch log, VALIDATE of every Phase 0 constraint, the API
- * roles' privileges, the policies, the legacy view as security_invoker, RLS enabled table by table.
- */
-export function phase2Steps(opts?: MigrationOptions): Step[] {
-  return [
-    MISMATCH_LOG_STEP,
-    ...validateConstraintSteps(opts),
-    RLS_PRIVILEGES_STEP,
-    ...rlsPolicySteps(opts),
-    legacyViewInvokerStep(opts),
-    ...rlsEnableSteps(opts),
-  ];
-}
-
-export interface Phase2Options extends MigrationOptions {
-  /**
-   * The operator's word that habit_tracker is written only by roles that bypass RLS (service_role,
-   * the table owner), so an invoker sync trigger on it is safe. Default false: validate refuses.
-   */
-  legacyWritersBypassRls?: boolean;
-}
+import { LEGACY_VIEW_INVOKER_STEP, RLS_ENABLE_STEPS, RLS_POLICY_STEPS } from './rls-policies.ts';
 
 /**
  * User triggers on habit_tracker whose function is SECURITY INVOKER (Phase 1's backup sync). Such a
@@ -68,14 +44,19 @@ export interface Phase2Status {
  * It keeps the constraint validation (harmless: it only states what the data satisfies, and new rows
  * were checked all along) and the read_mismatches table (the evidence of why reads were switched back).
  */
-export const phase2 = {
-  id: 'phase-2' as const,
+export const phase2 = definePhase({
+  id: 'phase-2',
+  // the mismatch log, VALIDATE of every Phase 0 constraint, the API roles' privileges, the policies,
+  // the legacy view as security_invoker, RLS enabled table by table
+  steps: [MISMATCH_LOG_STEP, ...VALIDATE_CONSTRAINT_STEPS, RLS_PRIVILEGES_STEP, ...RLS_POLICY_STEPS, LEGACY_VIEW_INVOKER_STEP, ...RLS_ENABLE_STEPS],
+  // the evidence of why reads were switched back, and what the data was shown to satisfy
+  keeps: { relations: ['read_mismatches', 'read_mismatches_pkey', 'read_mismatches_id_seq'], validation: true },
 
   /**
    * Phase 0's tables and legacy view, and Supabase's API roles and auth.uid(), must exist; and no
    * trigger on habit_tracker may run as the writing role (see invokerTriggers).
    */
-  async validate(client: pg.ClientBase, opts: Phase2Options = {}): Promise<void> {
+  async validate(client: pg.ClientBase, opts: PhaseOptions) {
     const { rows } = await client.query<{ missing: string[] }>(
       `SELECT array_remove(ARRAY[
          ${RLS_TABLES.map((t) => `CASE WHEN to_regclass('public.${t}') IS NULL THEN 'table public.${t}' END`).join(',\n         ')},
@@ -100,37 +81,13 @@ export const phase2 = {
     }
   },
 
-  async apply(client: pg.ClientBase, opts: Phase2Options & ExecutorOptions = {}): Promise<StepResult[]> {
-    await this.validate(client, opts);
-    return runSteps(client, phase2Steps(opts), 'up', opts);
-  },
-
-  /** Reports what stands between this database and the end of Phase 2 (never throws). */
-  async status(client: pg.ClientBase): Promise<Phase2Status> {
-    const tables = `ARRAY[${RLS_TABLES.map((t) => `'${t}'`).join(', ')}]`;
-    const { rows } = await client.query<Phase2Status>(
-      `SELECT
-         ARRAY(SELECT format('%s.%s', c.conrelid::regclass, c.conname) FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
-                WHERE t.relnamespace = 'public'::regnamespace AND t.relname = ANY (${tables}) AND NOT c.convalidated ORDER BY 1) AS "notValidated",
-         ARRAY(SELECT t.relname::text FROM pg_class t WHERE t.relnamespace = 'public'::regnamespace
-                  AND t.relname = ANY (${tables}) AND NOT t.relrowsecurity ORDER BY 1) AS "rlsOff",
-         ARRAY(SELECT t.relname::text FROM pg_class t WHERE t.relnamespace = 'public'::regnamespace AND t.relname = ANY (${tables})
-                  AND NOT EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = t.oid) ORDER BY 1) AS "withoutPolicy",
-         0 AS mismatches`,
-    );
-    const status = rows[0]!;
-    const { rows: log } = await client.query<{ t: string | null }>(`SELECT to_regclass('public.read_mismatches')::text AS t`);
-    if (log[0]?.t) status.mismatches = (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM public.read_mismatches')).rows[0]!.n;
-    return status;
-  },
-
   /**
    * Phase 2 is complete when every constraint of the new tables is validated, RLS is on with a policy
    * on every one of them, and compare mode has recorded no mismatch. (The percentage reaching 100 is
    * the application's flag, not visible here.)
    */
-  async complete(client: pg.ClientBase): Promise<void> {
-    const s = await this.status(client);
+  async beforeComplete(client: pg.ClientBase) {
+    const s = await phase2Status(client);
     const problems = [
       ...(s.notValidated.length ? [`constraints not validated: ${s.notValidated.join(', ')}`] : []),
       ...(s.rlsOff.length ? [`RLS off on ${s.rlsOff.join(', ')}`] : []),
@@ -139,9 +96,23 @@ export const phase2 = {
     ];
     if (problems.length > 0) throw new MigrationError(`phase-2 is not complete: ${problems.join('; ')}`);
   },
+});
 
-  /** Reverses apply (see the unit's comment for what stays). Turn the read flag off first. */
-  async rollback(client: pg.ClientBase, opts: Phase2Options & ExecutorOptions = {}): Promise<StepResult[]> {
-    return runSteps(client, phase2Steps(opts), 'down', opts);
-  },
-};
+/** Reports what stands between this database and the end of Phase 2 (never throws). */
+export async function phase2Status(client: pg.ClientBase): Promise<Phase2Status> {
+  const tables = `ARRAY[${RLS_TABLES.map((t) => `'${t}'`).join(', ')}]`;
+  const { rows } = await client.query<Phase2Status>(
+    `SELECT
+       ARRAY(SELECT format('%s.%s', c.conrelid::regclass, c.conname) FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+              WHERE t.relnamespace = 'public'::regnamespace AND t.relname = ANY (${tables}) AND NOT c.convalidated ORDER BY 1) AS "notValidated",
+       ARRAY(SELECT t.relname::text FROM pg_class t WHERE t.relnamespace = 'public'::regnamespace
+                AND t.relname = ANY (${tables}) AND NOT t.relrowsecurity ORDER BY 1) AS "rlsOff",
+       ARRAY(SELECT t.relname::text FROM pg_class t WHERE t.relnamespace = 'public'::regnamespace AND t.relname = ANY (${tables})
+                AND NOT EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = t.oid) ORDER BY 1) AS "withoutPolicy",
+       0 AS mismatches`,
+  );
+  const status = rows[0]!;
+  const { rows: log } = await client.query<{ t: string | null }>(`SELECT to_regclass('public.read_mismatches')::text AS t`);
+  if (log[0]?.t) status.mismatches = (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM public.read_mismatches')).rows[0]!.n;
+  return status;
+}

@@ -1,7 +1,7 @@
 import type pg from 'pg';
-import { type MigrationOptions, variant } from '../migration-options.ts';
-import { toLegacyWeek, type LegacyWeek, type RawWeekRow, type WeekKey } from './legacy-week.ts';
-import { ISO_DATE, UTC_TEXT } from './read-legacy.ts';
+import type { WeekReader } from '../../contract/read-path.ts';
+import { toLegacyWeek, type LegacyWeek, type RawWeekRow, type WeekKey } from '../../contract/legacy-week.ts';
+import { ISO_DATE, UTC_TEXT } from '../../contract/legacy-read.ts';
 
 /**
  * The candidate read: one week from the new tables, rebuilt in the legacy shape by one statement.
@@ -11,16 +11,13 @@ import { ISO_DATE, UTC_TEXT } from './read-legacy.ts';
  * caller: under RLS (Phase 2) a user sees only their own family's weeks, so another family's key
  * reads as null.
  */
-function selectSql(opts?: MigrationOptions): string {
-  const times = variant(
-    opts,
-    'read-times-by-record-order',
-    // broken: the records of the habit in storage/id order, whatever their dates
-    `(SELECT coalesce(jsonb_agg(r.status ORDER BY r.id), '[]'::jsonb) FROM public.habit_records r WHERE r.habit_id = h.id)`,
-    `(SELECT jsonb_agg(coalesce(r.status, 'none') ORDER BY d.d)
+/** The new read's SELECT (without WHERE): one week per row, in the legacy shape. */
+export const NEW_WEEK_SELECT = selectSql();
+
+function selectSql(): string {
+  const times = `(SELECT jsonb_agg(coalesce(r.status, 'none') ORDER BY d.d)
         FROM generate_series(0, 6) AS d(d)
-        LEFT JOIN public.habit_records r ON r.habit_id = h.id AND r.record_date = w.week_start_date + d.d)`,
-  );
+        LEFT JOIN public.habit_records r ON r.habit_id = h.id AND r.record_date = w.week_start_date + d.d)`;
   return `
     SELECT w.legacy_id::text AS id, c.user_id::text AS user_id, c.name AS child_name,
            ${ISO_DATE('w.week_start_date')} AS week_start_date, w.theme,
@@ -31,23 +28,28 @@ function selectSql(opts?: MigrationOptions): string {
       JOIN public.children c ON c.id = w.child_id`;
 }
 
-export async function readWeekNew(client: pg.ClientBase, key: WeekKey, opts?: MigrationOptions): Promise<LegacyWeek | null> {
+export async function readWeekNew(client: pg.ClientBase, key: WeekKey, select = NEW_WEEK_SELECT): Promise<LegacyWeek | null> {
   const { rows } =
     'legacyId' in key
-      ? await client.query<RawWeekRow>(`${selectSql(opts)} WHERE w.legacy_id = $1`, [key.legacyId])
+      ? await client.query<RawWeekRow>(`${select} WHERE w.legacy_id = $1`, [key.legacyId])
       : await client.query<RawWeekRow>(
-          `${selectSql(opts)} WHERE c.user_id = $1 AND c.name = $2 AND w.week_start_date = $3::date`,
+          `${select} WHERE c.user_id = $1 AND c.name = $2 AND w.week_start_date = $3::date`,
           [key.userId, key.childName, key.weekStart],
         );
   return rows[0] ? toLegacyWeek(rows[0]) : null;
 }
 
 /** A user's weeks from the new tables, in the order of {@link listWeeksLegacy}. */
-export async function listWeeksNew(client: pg.ClientBase, userId: string, opts?: MigrationOptions): Promise<LegacyWeek[]> {
+export async function listWeeksNew(client: pg.ClientBase, userId: string, select = NEW_WEEK_SELECT): Promise<LegacyWeek[]> {
   const { rows } = await client.query<RawWeekRow>(
-    `${selectSql(opts)} WHERE w.user_id = $1
+    `${select} WHERE w.user_id = $1
       ORDER BY w.week_start_date DESC, c.name COLLATE "C", w.legacy_id NULLS LAST, w.id`,
     [userId],
   );
   return rows.map(toLegacyWeek);
+}
+
+/** The new side as a reader, over a given SELECT (a broken variant patches it). */
+export function newReader(select = NEW_WEEK_SELECT): WeekReader {
+  return { week: (db, key) => readWeekNew(db, key, select), list: (db, userId) => listWeeksNew(db, userId, select) };
 }

@@ -1,5 +1,4 @@
-import type { Step } from '../step.ts';
-import { type MigrationOptions, variant } from '../migration-options.ts';
+import type { Step } from '../../contract/step.ts';
 import { RLS_TABLES, type RlsTable } from './rls-privileges.ts';
 
 /**
@@ -31,18 +30,12 @@ interface PolicyText {
   check: string;
 }
 
-function policies(opts?: MigrationOptions): Record<RlsTable, PolicyText> {
+function policies(): Record<RlsTable, PolicyText> {
   const own = `user_id = ${UID}`;
-  const weekCheck = variant(
-    opts,
-    'rls-week-child-unchecked',
-    // broken: the week's owner is checked, its child is not
-    own,
-    `${own} AND ${OWN_CHILD('child_id')}
-       AND (template_id IS NULL OR template_id IN (SELECT t.id FROM public.habit_templates t WHERE t.user_id = ${UID}))`,
-  );
-  const templateCheck = variant(opts, 'rls-week-child-unchecked', own, `${own} AND (child_id IS NULL OR ${OWN_CHILD('child_id')})`);
-  const p: Record<RlsTable, PolicyText> = {
+  const weekCheck = `${own} AND ${OWN_CHILD('child_id')}
+       AND (template_id IS NULL OR template_id IN (SELECT t.id FROM public.habit_templates t WHERE t.user_id = ${UID}))`;
+  const templateCheck = `${own} AND (child_id IS NULL OR ${OWN_CHILD('child_id')})`;
+  return {
     children: { using: own, check: own },
     weeks: { using: own, check: weekCheck },
     habits: { using: OWN_WEEK('week_id'), check: OWN_WEEK('week_id') },
@@ -50,14 +43,12 @@ function policies(opts?: MigrationOptions): Record<RlsTable, PolicyText> {
     habit_templates: { using: own, check: templateCheck },
     notifications: { using: own, check: own },
   };
-  // broken: Supabase's "Enable insert for authenticated users only" template — any row passes
-  return variant(opts, 'rls-with-check-true', Object.fromEntries(RLS_TABLES.map((t) => [t, { using: p[t].using, check: 'true' }])) as Record<RlsTable, PolicyText>, p);
 }
 
 export const policyName = (table: RlsTable) => `hv_${table}_own_family`;
 
-export function rlsPolicySteps(opts?: MigrationOptions): Step[] {
-  const p = policies(opts);
+export const RLS_POLICY_STEPS: readonly Step[] = (() => {
+  const p = policies();
   return RLS_TABLES.map((table) => ({
     name: `rls-policy-${table.replace(/_/g, '-')}`,
     why: table === 'habits' || table === 'habit_records' ? "no user_id of its own: owned through its week's user_id" : "own rows by user_id",
@@ -68,30 +59,19 @@ export function rlsPolicySteps(opts?: MigrationOptions): Step[] {
         WITH CHECK (${p[table].check});`,
     down: `DROP POLICY IF EXISTS ${policyName(table)} ON public.${table};`,
   }));
-}
+})();
 
 /** A view runs as its owner unless security_invoker: owned by the migration's superuser it would bypass RLS. */
-export function legacyViewInvokerStep(opts?: MigrationOptions): Step {
-  return {
-    name: 'legacy-view-security-invoker',
-    why: 'the legacy-shaped view must apply the reader\'s RLS, not its owner\'s (a definer view bypasses RLS)',
-    up: variant(opts, 'legacy-view-bypasses-rls', 'SELECT 1;', 'ALTER VIEW public.habit_tracker_from_new SET (security_invoker = true);'),
-    down: 'ALTER VIEW IF EXISTS public.habit_tracker_from_new RESET (security_invoker);',
-  };
-}
+export const LEGACY_VIEW_INVOKER_STEP: Step = {
+  name: 'legacy-view-security-invoker',
+  why: 'the legacy-shaped view must apply the reader\'s RLS, not its owner\'s (a definer view bypasses RLS)',
+  up: 'ALTER VIEW public.habit_tracker_from_new SET (security_invoker = true);',
+  down: 'ALTER VIEW IF EXISTS public.habit_tracker_from_new RESET (security_invoker);',
+};
 
-export function rlsEnableSteps(opts?: MigrationOptions): Step[] {
-  const skipped = variant<readonly RlsTable[]>(
-    opts,
-    'rls-parent-tables-only',
-    // broken: policies everywhere, but RLS switched on only where a user_id column is
-    ['habits', 'habit_records'],
-    [],
-  );
-  return RLS_TABLES.filter((t) => !skipped.includes(t)).map((table) => ({
-    name: `rls-enable-${table.replace(/_/g, '-')}`,
-    why: 'ENABLE (not FORCE): the owner and service_role keep bypassing; a brief ACCESS EXCLUSIVE lock, no scan',
-    up: `ALTER TABLE public.${table} ENABLE ROW LEVEL SECURITY;`,
-    down: `ALTER TABLE public.${table} DISABLE ROW LEVEL SECURITY;`,
-  }));
-}
+export const RLS_ENABLE_STEPS: readonly Step[] = RLS_TABLES.map((table) => ({
+  name: `rls-enable-${table.replace(/_/g, '-')}`,
+  why: 'ENABLE (not FORCE): the owner and service_role keep bypassing; a brief ACCESS EXCLUSIVE lock, no scan',
+  up: `ALTER TABLE public.${table} ENABLE ROW LEVEL SECURITY;`,
+  down: `ALTER TABLE public.${table} DISABLE ROW LEVEL SECURITY;`,
+}));

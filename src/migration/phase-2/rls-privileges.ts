@@ -1,4 +1,4 @@
-import type { Step } from '../step.ts';
+import type { Step } from '../../contract/step.ts';
 
 /** The family tables RLS protects (Phase 0's new tables). */
 export const RLS_TABLES = ['children', 'weeks', 'habits', 'habit_records', 'habit_templates', 'notifications'] as const;

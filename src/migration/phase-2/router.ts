@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { type MigrationOptions, variant } from '../migration-options.ts';
+import type { ReadFlags } from '../../contract/read-path.ts';
+
+export { ALL_LEGACY, type ReadFlags } from '../../contract/read-path.ts';
 
 /**
  * The read router of Phase 2: which schema serves a user's reads, from a percentage flag with
@@ -17,21 +19,6 @@ import { type MigrationOptions, variant } from '../migration-options.ts';
  */
 export const BUCKETS = 10_000;
 
-export interface ReadFlags {
-  /** Kill switch. false: every read from the legacy table, whatever the percentage. */
-  useNewSchema: boolean;
-  /** Share of users (0–100, step 0.01) whose reads are served from the new schema. */
-  newSchemaPercentage: number;
-  /**
-   * Scientist mode: users routed to the new schema are still served from legacy (the control);
-   * the new read runs as the candidate and any difference is recorded (see experiment.ts).
-   */
-  compare?: boolean;
-}
-
-/** Flags with every read on legacy: the Phase 2 rollback, effective at the next request. */
-export const ALL_LEGACY: ReadFlags = Object.freeze({ useNewSchema: false, newSchemaPercentage: 0 });
-
 /** The user's bucket, 0 … BUCKETS-1. Case and surrounding whitespace of the id do not matter. */
 export function bucketOf(userId: string): number {
   const digest = createHash('sha256').update(userId.trim().toLowerCase(), 'utf8').digest();
@@ -47,31 +34,6 @@ export function thresholdOf(percentage: number): number {
 }
 
 /** Does this user's read go to the new schema under these flags? Sticky and monotone in the percentage. */
-export function readsFromNew(userId: string, flags: ReadFlags, opts?: MigrationOptions): boolean {
-  const threshold = thresholdOf(flags.newSchemaPercentage);
-  const decide = variant<() => boolean>(
-    opts,
-    'router-flag-ignores-percentage',
-    // broken: the plan's `if (flags.useNewSchema)`; newSchemaPercentage is fetched and never used
-    () => flags.useNewSchema,
-    () => flags.useNewSchema && inBucketRange(userId, threshold, opts),
-  );
-  return decide();
-}
-
-function inBucketRange(userId: string, threshold: number, opts?: MigrationOptions): boolean {
-  const bucket = variant<() => number>(
-    opts,
-    'router-random-per-request',
-    // broken: a fresh draw per request — the share is right, but a user flips between schemas
-    () => Math.floor(Math.random() * BUCKETS),
-    () => bucketOf(userId),
-  )();
-  return variant(
-    opts,
-    'router-percent-inclusive',
-    // broken: `<=` — bucket 0 is on the new schema at 0 %, and every threshold lets one bucket too many in
-    bucket <= threshold,
-    bucket < threshold,
-  );
+export function readsFromNew(userId: string, flags: ReadFlags): boolean {
+  return flags.useNewSchema && bucketOf(userId) < thresholdOf(flags.newSchemaPercentage);
 }

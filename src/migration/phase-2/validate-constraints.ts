@@ -1,25 +1,21 @@
-import type { Step } from '../step.ts';
-import { type MigrationOptions, variant } from '../migration-options.ts';
+import type { Step } from '../../contract/step.ts';
 
-/**
- * Every constraint Phase 0 added NOT VALID, by table: [name, definition]. The definition is only used
- * by the defect `validate-by-readd`; the correct step never restates it.
- */
-export const PHASE0_NOT_VALID_CONSTRAINTS: ReadonlyArray<readonly [table: string, name: string, definition: string]> = [
-  ['children', 'children_user_id_fkey', 'FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE'],
-  ['children', 'check_name_length', 'CHECK (length(name) >= 1 AND length(name) <= 100)'],
-  ['weeks', 'weeks_user_id_fkey', 'FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE'],
-  ['weeks', 'weeks_child_id_fkey', 'FOREIGN KEY (child_id) REFERENCES public.children(id) ON DELETE CASCADE'],
-  ['weeks', 'check_week_dates', 'CHECK (week_end_date = week_start_date + 6)'],
-  ['weeks', 'check_week_start_monday', 'CHECK (EXTRACT(ISODOW FROM week_start_date) = 1)'],
-  ['habits', 'habits_week_id_fkey', 'FOREIGN KEY (week_id) REFERENCES public.weeks(id) ON DELETE CASCADE'],
-  ['habit_records', 'habit_records_habit_id_fkey', 'FOREIGN KEY (habit_id) REFERENCES public.habits(id) ON DELETE CASCADE'],
-  ['habit_records', 'check_status', "CHECK (status IN ('green', 'yellow', 'red', 'none'))"],
-  ['habit_templates', 'habit_templates_user_id_fkey', 'FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE'],
-  ['habit_templates', 'habit_templates_child_id_fkey', 'FOREIGN KEY (child_id) REFERENCES public.children(id) ON DELETE CASCADE'],
-  ['notifications', 'notifications_user_id_fkey', 'FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE'],
-  ['notifications', 'notifications_from_user_id_fkey', 'FOREIGN KEY (from_user_id) REFERENCES auth.users(id) ON DELETE SET NULL'],
-  ['notifications', 'check_notification_type', "CHECK (type IN ('mention', 'achievement', 'weekly_report', 'chat'))"],
+/** Every constraint Phase 0 added NOT VALID: [table, name]. */
+export const PHASE0_NOT_VALID_CONSTRAINTS: ReadonlyArray<readonly [table: string, name: string]> = [
+  ['children', 'children_user_id_fkey'],
+  ['children', 'check_name_length'],
+  ['weeks', 'weeks_user_id_fkey'],
+  ['weeks', 'weeks_child_id_fkey'],
+  ['weeks', 'check_week_dates'],
+  ['weeks', 'check_week_start_monday'],
+  ['habits', 'habits_week_id_fkey'],
+  ['habit_records', 'habit_records_habit_id_fkey'],
+  ['habit_records', 'check_status'],
+  ['habit_templates', 'habit_templates_user_id_fkey'],
+  ['habit_templates', 'habit_templates_child_id_fkey'],
+  ['notifications', 'notifications_user_id_fkey'],
+  ['notifications', 'notifications_from_user_id_fkey'],
+  ['notifications', 'check_notification_type'],
 ];
 
 /**
@@ -34,18 +30,8 @@ export const PHASE0_NOT_VALID_CONSTRAINTS: ReadonlyArray<readonly [table: string
  * No `down`: a validated constraint only states what the data already satisfies, and new rows were
  * checked all along (NOT VALID skips the existing rows only). Rolling Phase 2 back keeps it.
  */
-export function validateConstraintSteps(opts?: MigrationOptions): Step[] {
-  return PHASE0_NOT_VALID_CONSTRAINTS.map(([table, name, definition]) => ({
-    name: `validate-${table.replace(/_/g, '-')}-${name.replace(/_/g, '-')}`,
-    why: 'validate without blocking writes: SHARE UPDATE EXCLUSIVE, one constraint per transaction',
-    up: variant(
-      opts,
-      'validate-by-readd',
-      // broken: "activate" the constraint by re-adding it in full: a scan under ACCESS EXCLUSIVE (check)
-      // or SHARE ROW EXCLUSIVE (foreign key) that blocks every write to the table meanwhile
-      `ALTER TABLE public.${table} DROP CONSTRAINT IF EXISTS ${name};
-       ALTER TABLE public.${table} ADD CONSTRAINT ${name} ${definition};`,
-      `ALTER TABLE public.${table} VALIDATE CONSTRAINT ${name};`,
-    ),
-  }));
-}
+export const VALIDATE_CONSTRAINT_STEPS: readonly Step[] = PHASE0_NOT_VALID_CONSTRAINTS.map(([table, name]) => ({
+  name: `validate-${table.replace(/_/g, '-')}-${name.replace(/_/g, '-')}`,
+  why: 'validate without blocking writes: SHARE UPDATE EXCLUSIVE, one constraint per transaction',
+  up: `ALTER TABLE public.${table} VALIDATE CONSTRAINT ${name};`,
+}));

@@ -1,12 +1,11 @@
 import type pg from 'pg';
-import type { Step } from '../step.ts';
-import { runSteps, type ExecutorOptions, type StepResult } from '../executor.ts';
-import { type MigrationOptions, variant } from '../migration-options.ts';
-import { MigrationError } from '../migration-error.ts';
+import { definePhase } from '../../contract/define-phase.ts';
+import type { PhaseOptions } from '../../contract/phase.ts';
+import { MigrationError } from '../../contract/migration-error.ts';
 import { RECORD_RETIREMENT_STEP, readRetirement } from './retirement-log.ts';
-import { RETIREMENT_FUNCTIONS_STEP, switchWritesStep } from './switch-writes.ts';
+import { RETIREMENT_FUNCTIONS_STEP, SWITCH_WRITES_STEP } from './switch-writes.ts';
 import { RENAME_LEGACY_STEP } from './rename.ts';
-import { ANALYZE_STEP, DEFAULT_GRACE_DAYS, GRACE_NOT_OVER_SQLSTATE, dropLegacyStep, type RetireOptions } from './retire.ts';
+import { ANALYZE_STEP, DEFAULT_GRACE_DAYS, DROP_LEGACY_STEP, GRACE_NOT_OVER_SQLSTATE, GRACE_SETTING } from './retire.ts';
 import { LEGACY_TABLE, RETIRED_TABLE } from './names.ts';
 
 /**
@@ -15,31 +14,6 @@ import { LEGACY_TABLE, RETIRED_TABLE } from './names.ts';
  */
 export const PHASE3_LOCK_TIMEOUT_MS = 200;
 export const PHASE3_LOCK_RETRIES = 40;
-/** Defect ddl-without-lock-timeout: "no lock_timeout" is a day. */
-const NO_LOCK_TIMEOUT_MS = 86_400_000;
-
-export type Phase3Options = MigrationOptions & ExecutorOptions;
-
-/**
- * Phase 3's reversible steps, in apply order. `apply` runs all but the last (the read-only week
- * begins); `rename` runs the last (Day 8); `rollback` runs every `down` in reverse.
- */
-export function phase3Steps(opts?: MigrationOptions): Step[] {
-  return [RECORD_RETIREMENT_STEP, RETIREMENT_FUNCTIONS_STEP, switchWritesStep(opts), RENAME_LEGACY_STEP];
-}
-
-/** The irreversible end: rename (if not done yet), drop after the grace period, analyze. */
-export function phase3CompleteSteps(opts?: RetireOptions): Step[] {
-  return [RENAME_LEGACY_STEP, dropLegacyStep(opts), ANALYZE_STEP];
-}
-
-function executor(opts: Phase3Options): ExecutorOptions {
-  return {
-    ...opts,
-    lockTimeoutMs: variant(opts, 'ddl-without-lock-timeout', NO_LOCK_TIMEOUT_MS, opts.lockTimeoutMs ?? PHASE3_LOCK_TIMEOUT_MS),
-    lockRetries: opts.lockRetries ?? PHASE3_LOCK_RETRIES,
-  };
-}
 
 async function regclass(client: pg.ClientBase, name: string): Promise<boolean> {
   const { rows } = await client.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [name]);
@@ -55,15 +29,20 @@ async function regclass(client: pg.ClientBase, name: string): Promise<boolean> {
  * period, then ANALYZE. rollback (any time before the drop): the legacy table is back under its name,
  * writable, with every write made since the switch; the app writes the legacy path again.
  */
-export const phase3 = {
-  id: 'phase-3' as const,
+export const phase3 = definePhase({
+  id: 'phase-3',
+  // apply (Day 1): the retirement log, its functions, the switch; rename (Day 8) is a stage of its own
+  steps: [RECORD_RETIREMENT_STEP, RETIREMENT_FUNCTIONS_STEP, SWITCH_WRITES_STEP, RENAME_LEGACY_STEP],
+  // the irreversible end: rename (if not done yet), drop after the grace period, analyze
+  completeSteps: [RENAME_LEGACY_STEP, DROP_LEGACY_STEP, ANALYZE_STEP],
+  executor: { lockTimeoutMs: PHASE3_LOCK_TIMEOUT_MS, lockRetries: PHASE3_LOCK_RETRIES },
 
   /**
    * The new schema must serve everything and agree with the legacy table: Phase 0 applied, every legacy
    * row migrated or quarantined, and no drift. (Once the switch has happened the legacy table is kept by
    * the reverse sync and these checks are not repeated.)
    */
-  async validate(client: pg.ClientBase): Promise<void> {
+  async validate(client: pg.ClientBase) {
     const retirement = await readRetirement(client);
     if (retirement?.droppedAt) throw new MigrationError(`phase-3: completed on ${retirement.droppedAt}; the legacy table is gone`);
     if (retirement?.writePath === 'new') return;
@@ -82,45 +61,44 @@ export const phase3 = {
       throw new MigrationError(`phase-3: ${drift.rows[0]!.n} difference(s) between the legacy table and the new schema (hv_drift); retiring now would lose them`);
     }
   },
-
-  /** Day 1: the read-only week begins. Idempotent. */
-  async apply(client: pg.ClientBase, opts: Phase3Options = {}): Promise<StepResult[]> {
-    await this.validate(client);
-    return runSteps(client, phase3Steps(opts).slice(0, -1), 'up', executor(opts));
-  },
-
-  /** Day 8: the rename. Idempotent. */
-  async rename(client: pg.ClientBase, opts: Phase3Options = {}): Promise<StepResult[]> {
-    const r = await readRetirement(client);
-    if (r?.writePath !== 'new') throw new MigrationError('phase-3: rename before apply: the legacy table is not read-only yet');
-    return runSteps(client, [RENAME_LEGACY_STEP], 'up', executor(opts));
-  },
-
   /**
    * Day 15: drop the retired table, then ANALYZE. Refuses (MigrationError, SQLSTATE 55000) until the
    * grace period has passed since the read-only week began, unless `force`; refuses when anything the
-   * migration does not know depends on the table.
+   * migration does not know depends on the table (the drop is RESTRICT).
    */
-  async complete(client: pg.ClientBase, opts: Phase3Options & RetireOptions = {}): Promise<StepResult[]> {
+  async beforeComplete(client: pg.ClientBase, opts: PhaseOptions) {
     const r = await readRetirement(client);
-    if (r?.droppedAt) return [];
+    if (r?.droppedAt) return 'done';
     if (r?.writePath !== 'new') throw new MigrationError('phase-3: complete before apply: the legacy table is not read-only yet');
     const grace = opts.graceDays ?? DEFAULT_GRACE_DAYS;
-    const enforced = variant(opts, 'drop-without-grace', false, !opts.force);
-    if (enforced && (r.readOnlyDays ?? 0) < grace) {
+    if (!Number.isFinite(grace) || grace < 0) throw new RangeError(`graceDays must be a number >= 0, got ${grace}`);
+    if (!opts.force && (r.readOnlyDays ?? 0) < grace) {
       throw new MigrationError(
         `phase-3: refusing to drop public.${RETIRED_TABLE}: read-only for ${r.readOnlyDays ?? 0} of ${grace} days (since ${r.readOnlySince}); wait, or complete with force`,
         { code: GRACE_NOT_OVER_SQLSTATE },
       );
     }
-    return runSteps(client, phase3CompleteSteps(opts), 'up', executor(opts));
+    // the drop step checks the grace period again, in its own transaction, with this setting
+    await client.query('SELECT set_config($1, $2, false)', [GRACE_SETTING, String(opts.force ? 0 : grace * 86400)]);
+  },
+
+  async afterComplete(client: pg.ClientBase) {
+    await client.query(`RESET ${GRACE_SETTING}`).catch(() => undefined);
   },
 
   /** Any time before the drop: every `down` in reverse. Refuses after the drop. Idempotent. */
-  async rollback(client: pg.ClientBase, opts: Phase3Options = {}): Promise<StepResult[]> {
+  async beforeRollback(client: pg.ClientBase) {
     const r = await readRetirement(client);
     if (r?.droppedAt) throw new MigrationError(`phase-3: cannot roll back: public.${RETIRED_TABLE} was dropped on ${r.droppedAt}; restore it from a backup`);
-    if (!(await regclass(client, 'public.weeks'))) return [];
-    return runSteps(client, phase3Steps(opts), 'down', executor(opts));
+    if (!(await regclass(client, 'public.weeks'))) return 'skip';
   },
-};
+
+  extra: (parts, run) => ({
+    /** Day 8: the rename. Idempotent. */
+    async rename(client: pg.ClientBase, opts: PhaseOptions = {}) {
+      const r = await readRetirement(client);
+      if (r?.writePath !== 'new') throw new MigrationError('phase-3: rename before apply: the legacy table is not read-only yet');
+      return run(client, parts.steps.filter((s) => s.stage === 'rename'), 'up', opts);
+    },
+  }),
+});

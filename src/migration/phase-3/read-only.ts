@@ -20,7 +20,6 @@
  * triggers do not see, too. The guard costs nothing on reads and once per statement on writes;
  * creating it takes SHARE ROW EXCLUSIVE on the table for an instant.
  */
-import { type MigrationOptions, variant } from '../migration-options.ts';
 import { RETIREMENT_TABLE, REVERSE_SYNC_GUC } from './names.ts';
 
 export const READ_ONLY_FUNCTION_SQL = `
@@ -42,26 +41,11 @@ export const READ_ONLY_FUNCTION_SQL = `
 
 export const DROP_READ_ONLY_FUNCTION_SQL = 'DROP FUNCTION IF EXISTS public.hv_p3_legacy_read_only();';
 
-/** Makes the legacy table read-only (the guard triggers), or — defect — the plan's SET UNLOGGED. */
-export function readOnlySql(opts?: MigrationOptions): string {
-  return variant(
-    opts,
-    'read-only-set-unlogged',
-    // broken: the plan's Day 1. Not read-only, not crash-safe (recovery truncates an unlogged table)
-    'ALTER TABLE public.habit_tracker SET UNLOGGED;',
-    `CREATE OR REPLACE TRIGGER hv_p3_legacy_read_only BEFORE INSERT OR UPDATE OR DELETE ON public.habit_tracker
+/** Makes the legacy table read-only: statement triggers refuse every write, TRUNCATE included. */
+export const READ_ONLY_SQL = `CREATE OR REPLACE TRIGGER hv_p3_legacy_read_only BEFORE INSERT OR UPDATE OR DELETE ON public.habit_tracker
        FOR EACH STATEMENT EXECUTE FUNCTION public.hv_p3_legacy_read_only();
      CREATE OR REPLACE TRIGGER hv_p3_legacy_no_truncate BEFORE TRUNCATE ON public.habit_tracker
-       FOR EACH STATEMENT EXECUTE FUNCTION public.hv_p3_legacy_read_only();`,
-  );
-}
+       FOR EACH STATEMENT EXECUTE FUNCTION public.hv_p3_legacy_read_only();`;
 
-export function dropReadOnlySql(opts?: MigrationOptions): string {
-  return variant(
-    opts,
-    'read-only-set-unlogged',
-    'ALTER TABLE public.habit_tracker SET LOGGED;',
-    `DROP TRIGGER IF EXISTS hv_p3_legacy_read_only ON public.habit_tracker;
-     DROP TRIGGER IF EXISTS hv_p3_legacy_no_truncate ON public.habit_tracker;`,
-  );
-}
+export const DROP_READ_ONLY_SQL = `DROP TRIGGER IF EXISTS hv_p3_legacy_read_only ON public.habit_tracker;
+     DROP TRIGGER IF EXISTS hv_p3_legacy_no_truncate ON public.habit_tracker;`;

@@ -1,4 +1,4 @@
-import type { Step } from '../step.ts';
+import type { Step } from '../../contract/step.ts';
 import { LEGACY_TABLE, RETIRED_TABLE, RETIREMENT_TABLE } from './names.ts';
 import { syncFunctionSql } from './reverse-sync.ts';
 
@@ -12,6 +12,7 @@ import { syncFunctionSql } from './reverse-sync.ts';
 export const RENAME_LEGACY_STEP: Step = {
   name: 'rename-legacy',
   why: 'stragglers that still use the legacy table by name fail now, while a rollback is still one step',
+  stage: 'rename',
   up: `
     -- the flag row first (app writes hold it FOR SHARE): see switch-writes.ts
     UPDATE public.${RETIREMENT_TABLE} SET renamed_at = coalesce(renamed_at, now());

@@ -15,8 +15,7 @@
  *   the OS. A plain ANALYZE refreshes the planner's statistics of the new tables without blocking writes.
  * - Quarantined legacy rows are not lost with the table: migration_quarantine keeps every original.
  */
-import type { Step } from '../step.ts';
-import { type MigrationOptions, variant } from '../migration-options.ts';
+import type { Step } from '../../contract/step.ts';
 import { NEW_SCHEMA_TABLES, RETIRED_TABLE, RETIREMENT_TABLE } from './names.ts';
 import { DROP_REVERSE_SYNC_FUNCTIONS_SQL, DROP_REVERSE_SYNC_TRIGGERS_SQL } from './reverse-sync.ts';
 import { DROP_READ_ONLY_FUNCTION_SQL } from './read-only.ts';
@@ -24,12 +23,11 @@ import { DROP_READ_ONLY_FUNCTION_SQL } from './read-only.ts';
 /** The plan's schedule: read-only from Day 1, dropped on Day 15. */
 export const DEFAULT_GRACE_DAYS = 14;
 
-export interface RetireOptions extends MigrationOptions {
-  /** Days the legacy table stays (read-only, then renamed) before it may be dropped. Default 14. */
-  graceDays?: number;
-  /** Drop even before the grace period has passed (an operator's explicit decision). */
-  force?: boolean;
-}
+/**
+ * The session setting the drop step reads its grace period from, in seconds (Phase 3's complete sets
+ * it for the statement, from graceDays; 0 when forced). Unset, the default period applies.
+ */
+export const GRACE_SETTING = 'hv.grace_seconds';
 
 /** SQLSTATE of a refused drop: object_not_in_prerequisite_state. */
 export const GRACE_NOT_OVER_SQLSTATE = '55000';
@@ -53,33 +51,19 @@ const DROP_LEGACY_BOUND_FUNCTIONS = `DO $$
       END LOOP;
     END $$;`;
 
-export function dropLegacyStep(opts: RetireOptions = {}): Step {
-  const graceDays = opts.graceDays ?? DEFAULT_GRACE_DAYS;
-  if (!Number.isFinite(graceDays) || graceDays < 0) throw new RangeError(`graceDays must be a number >= 0, got ${graceDays}`);
-  const graceCheck = variant(
-    opts,
-    'drop-without-grace',
-    // broken: the drop runs whenever it is called
-    '-- (no grace period)',
-    opts.force
-      ? '-- forced: the grace period is not checked'
-      : `DO $$
-    DECLARE since timestamptz := (SELECT r.read_only_since FROM public.${RETIREMENT_TABLE} r);
+export const DROP_LEGACY_STEP: Step = (() => {
+  // checked here too, not only by complete(): the read-only start is read in the drop's own transaction
+  const graceCheck = `DO $$
+    DECLARE
+      since timestamptz := (SELECT r.read_only_since FROM public.${RETIREMENT_TABLE} r);
+      grace numeric := coalesce(nullif(current_setting('${GRACE_SETTING}', true), '')::numeric, ${DEFAULT_GRACE_DAYS * 86400});
     BEGIN
-      IF since IS NULL OR since > now() - make_interval(secs => ${graceDays * 86400}) THEN
+      IF since IS NULL OR since > now() - make_interval(secs => grace) THEN
         RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-          MESSAGE = format('refusing to drop public.${RETIRED_TABLE}: the grace period of %s days has not passed (read-only since %s)', ${graceDays}, coalesce(since::text, 'never')),
+          MESSAGE = format('refusing to drop public.${RETIRED_TABLE}: the grace period of %s days has not passed (read-only since %s)', trim_scale(round(grace / 86400, 4)), coalesce(since::text, 'never')),
           HINT = 'wait until the grace period is over, or complete with force if you mean it';
       END IF;
-    END $$;`,
-  );
-  const dropTable = variant(
-    opts,
-    'drop-cascade',
-    // broken: the plan's DROP … CASCADE takes every dependent along, silently
-    `DROP TABLE public.${RETIRED_TABLE} CASCADE;`,
-    `DROP TABLE public.${RETIRED_TABLE} RESTRICT;`,
-  );
+    END $$;`;
   return {
     name: 'drop-legacy',
     why: 'the retired table goes, after the grace period, with RESTRICT: an unknown dependent stops it',
@@ -92,10 +76,10 @@ export function dropLegacyStep(opts: RetireOptions = {}): Step {
     ${DROP_REVERSE_SYNC_TRIGGERS_SQL}
     ${DROP_REVERSE_SYNC_FUNCTIONS_SQL}
     ${DROP_LEGACY_BOUND_FUNCTIONS}
-    ${dropTable}
+    DROP TABLE public.${RETIRED_TABLE} RESTRICT;
     ${DROP_READ_ONLY_FUNCTION_SQL}`,
   };
-}
+})();
 
 export const ANALYZE_STEP: Step = {
   name: 'analyze-new-tables',

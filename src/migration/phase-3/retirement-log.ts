@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Step } from '../step.ts';
+import type { Step } from '../../contract/step.ts';
 import { RETIREMENT_TABLE, WRITE_PATH_LOCK } from './names.ts';
 
 /**

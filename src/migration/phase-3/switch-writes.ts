@@ -16,11 +16,10 @@
  * 4. the read-only guard is created on the legacy table.
  * The rollback does the same in reverse, also in one transaction.
  */
-import type { Step } from '../step.ts';
-import { type MigrationOptions, variant } from '../migration-options.ts';
+import type { Step } from '../../contract/step.ts';
 import { LEGACY_TABLE, RETIREMENT_TABLE } from './names.ts';
 import { DROP_REVERSE_SYNC_FUNCTIONS_SQL, DROP_REVERSE_SYNC_TRIGGERS_SQL, REVERSE_SYNC_TRIGGERS_SQL, reverseSyncFunctionsSql } from './reverse-sync.ts';
-import { DROP_READ_ONLY_FUNCTION_SQL, READ_ONLY_FUNCTION_SQL, dropReadOnlySql, readOnlySql } from './read-only.ts';
+import { DROP_READ_ONLY_FUNCTION_SQL, DROP_READ_ONLY_SQL, READ_ONLY_FUNCTION_SQL, READ_ONLY_SQL } from './read-only.ts';
 
 const LOCK_ALL = `LOCK TABLE public.${LEGACY_TABLE}, public.children, public.weeks, public.habits, public.habit_records IN SHARE ROW EXCLUSIVE MODE;`;
 
@@ -33,21 +32,7 @@ export const RETIREMENT_FUNCTIONS_STEP: Step = {
     ${DROP_REVERSE_SYNC_FUNCTIONS_SQL}`,
 };
 
-export function switchWritesStep(opts?: MigrationOptions): Step {
-  const reverseSync = variant(
-    opts,
-    'phase3-rollback-no-reverse-sync',
-    // broken: the plan's Phase 3 — dual write off, nothing keeps the legacy table current
-    '-- (no reverse sync)',
-    REVERSE_SYNC_TRIGGERS_SQL,
-  );
-  const archive = variant(
-    opts,
-    'archive-flag-update',
-    // broken: the plan's Day 1 soft archive, a whole-table UPDATE on a column the table does not have
-    'UPDATE public.habit_tracker SET _archived = true;',
-    '',
-  );
+export const SWITCH_WRITES_STEP: Step = (() => {
   return {
     name: 'switch-writes-to-new',
     why: 'dual write off, reverse sync on, legacy read-only — atomically (see the module comment)',
@@ -73,9 +58,8 @@ export function switchWritesStep(opts?: MigrationOptions): Step {
         END LOOP;
       END IF;
     END $$;
-    ${archive}
-    ${reverseSync}
-    ${readOnlySql(opts)}`,
+    ${REVERSE_SYNC_TRIGGERS_SQL}
+    ${READ_ONLY_SQL}`,
     down: `
     DO $$
     DECLARE
@@ -98,7 +82,7 @@ export function switchWritesStep(opts?: MigrationOptions): Step {
         END IF;
       END LOOP;
     END $$;
-    ${dropReadOnlySql(opts)}
+    ${DROP_READ_ONLY_SQL}
     ${DROP_REVERSE_SYNC_TRIGGERS_SQL}`,
   };
-}
+})();

@@ -1,3 +1,7 @@
+/**
+ * The old app's reads, straight from habit_tracker in the legacy shape: what every read path serves as
+ * its control, and what the harness compares the new reads with. Needs nothing but the legacy table.
+ */
 import type pg from 'pg';
 import { toLegacyWeek, type LegacyWeek, type RawWeekRow, type WeekKey } from './legacy-week.ts';
 

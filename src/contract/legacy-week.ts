@@ -1,4 +1,6 @@
-import { weekPeriodLabel } from '../mapping-rules.ts';
+import { weekPeriodLabel, type Status } from '../migration/mapping-rules.ts';
+
+export type { Status };
 
 /**
  * What the app reads: one week in the legacy shape, whichever schema served it. Both readers return
@@ -21,8 +23,6 @@ export interface LegacyWeek {
   created_at: string;
   updated_at: string;
 }
-
-export type Status = 'green' | 'yellow' | 'red' | 'none';
 
 export interface LegacyHabit {
   name: string;

@@ -21,4 +21,9 @@ export interface Step {
   transactional?: boolean;
   /** For CONCURRENTLY index steps: the index name, so an INVALID leftover of a failed build is dropped first. */
   concurrentIndex?: string;
+  /**
+   * A later stage of the phase runs this step, not apply (Phase 3's `rename`, Day 8); rollback undoes
+   * it like any other.
+   */
+  stage?: string;
 }

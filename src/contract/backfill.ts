@@ -1,0 +1,37 @@
+/** Phase 0's backfill as the harness drives it: resumable batches over the legacy table. */
+import type pg from 'pg';
+
+export interface BackfillOptions {
+  /** Legacy rows per batch (one transaction each). Default 1000. */
+  batchSize?: number;
+  /** Stop after this many batches (crash tests and benchmarks); the next run resumes. */
+  maxBatches?: number;
+  /** Forget the progress and start again at the first legacy row (rows already handled stay as they are). */
+  restart?: boolean;
+  /** Called after every committed batch (progress bars). */
+  onBatch?: (b: BatchResult) => void;
+}
+
+export interface BatchResult {
+  lastId: number;
+  rows: number;
+  migrated: number;
+  quarantined: number;
+}
+
+export interface BackfillResult {
+  batches: number;
+  rows: number;
+  migrated: number;
+  quarantined: number;
+  /** Statements sent to the server. */
+  roundTrips: number;
+  /** The end of the legacy table was reached. */
+  done: boolean;
+  ms: number;
+}
+
+export interface Backfill {
+  /** Runs to the end (or maxBatches), resuming from where the last run stopped. A rerun after completion does nothing. */
+  run(db: pg.ClientBase, opts?: BackfillOptions): Promise<BackfillResult>;
+}

@@ -1,0 +1,92 @@
+/**
+ * What the oracles observe of a migrated database, through the implementation that made it: the new
+ * schema seen as legacy rows, the quarantine, the warnings, the drift detector, the write path.
+ */
+import type pg from 'pg';
+import type { LegacyRow } from './legacy-row.ts';
+import type { QuarantineReason, WarningCode } from '../migration/mapping-rules.ts';
+
+export interface QuarantineRow {
+  legacy_id: number;
+  reason: QuarantineReason;
+  detail: Record<string, unknown> | null;
+  /** The legacy row as it was, kept: after the drop it exists nowhere else. */
+  original: Record<string, unknown>;
+}
+
+/** A warning recorded for a migrated row (or one the oracle expects). */
+export interface RecordedWarning {
+  legacyId: number;
+  code: WarningCode;
+  /** week_period_mismatch: the original label; near_duplicate_child: the other child's exact name. */
+  detail: string | null;
+}
+
+/** One difference between legacy and new, located down to the field, habit and day. */
+export interface DriftRow {
+  legacy_id: number | null;
+  child: string | null;
+  week: string | null;
+  habit_index: number | null;
+  day: number | null;
+  field: string;
+  legacy: string | null;
+  new: string | null;
+  kind: string;
+}
+
+export interface DriftOptions {
+  /** Compare only ~permille/1000 of legacy ids (deterministic for a salt); 1000 = everything. */
+  samplePermille?: number;
+  salt?: number;
+}
+
+/** A read compare mode recorded as differing (or failing) on the new schema. */
+export interface LoggedMismatch {
+  /** The requesting user (auth.uid()), null outside a signed-in request. */
+  user_id: string | null;
+  operation: string;
+  key: unknown;
+  kind: 'value' | 'error';
+  control: unknown;
+  candidate: unknown;
+  error: { message?: string; code?: string } | null;
+}
+
+/** Phase 3's state, when it has started. */
+export interface RetirementState {
+  writePath: 'legacy' | 'new';
+  /** ISO timestamps (UTC) or null. */
+  startedAt: string;
+  readOnlySince: string | null;
+  renamedAt: string | null;
+  droppedAt: string | null;
+  /** Whole days since the read-only week began (null before it began). */
+  readOnlyDays: number | null;
+}
+
+export interface Observation {
+  /** The new schema as legacy rows, one per migrated legacy row, by id (the round trip's other side). */
+  legacyView(db: pg.ClientBase): Promise<LegacyRow[]>;
+  quarantine(db: pg.ClientBase): Promise<QuarantineRow[]>;
+  warnings(db: pg.ClientBase): Promise<RecordedWarning[]>;
+  /** The implementation's own drift detector. */
+  drift(db: pg.ClientBase, opts?: DriftOptions): Promise<DriftRow[]>;
+  /**
+   * The new schema's content as one query per table (fingerprints compare runs with them). Columns
+   * that record when something ran are left out: they differ between equal runs.
+   */
+  contentQueries: Readonly<Record<string, string>>;
+  /** Where the app writes now: `legacy` until Phase 3's switch, `new` after it. Call it inside the write's transaction. */
+  writePath(db: pg.ClientBase): Promise<'legacy' | 'new'>;
+  /** Phase 3's state, or undefined before it started (or after its rollback). */
+  retirement(db: pg.ClientBase): Promise<RetirementState | undefined>;
+  /**
+   * The next number of the order in which writes took their locks (the dual-write responses carry
+   * theirs as opSeq): called inside an old client's write transaction, after its statement, it places
+   * that write in the same order. Without it, concurrent writes cannot be checked against a model.
+   */
+  writeNumber?(db: pg.ClientBase): Promise<number>;
+  /** Compare mode's log of mismatches, oldest first (absent: the implementation has no compare mode). */
+  readMismatches?(db: pg.ClientBase): Promise<LoggedMismatch[]>;
+}

@@ -1,0 +1,28 @@
+/**
+ * This project's migration as one implementation of the contract (src/contract): the four phases,
+ * the backfill, the dual-write API, the read path and what the oracles observe.
+ */
+import type { MigrationImplementation } from '../contract/implementation.ts';
+import { phase0 } from './phase-0/phase-0.ts';
+import { runBackfill } from './phase-0/backfill.ts';
+import { phase1 } from './phase-1/phase-1.ts';
+import { dualWrite } from './phase-1/dual-write-api.ts';
+import { phase2 } from './phase-2/phase-2.ts';
+import { ourReadPath, type OurReadPath } from './phase-2/read-path.ts';
+import { phase3 } from './phase-3/phase-3.ts';
+import { observation } from './observation.ts';
+
+/** Our implementation, with the parts a broken variant may replace typed as ours. */
+export interface OurMigration extends MigrationImplementation {
+  readonly reads: OurReadPath;
+}
+
+export const ourMigration: OurMigration = {
+  name: 'habit-verify',
+  description: "this project's implementation of the plan's intent (src/migration)",
+  phases: { 'phase-0': phase0, 'phase-1': phase1, 'phase-2': phase2, 'phase-3': phase3 },
+  backfill: { run: runBackfill },
+  dualWrite: { call: dualWrite },
+  reads: ourReadPath(),
+  observe: observation,
+};
