@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/db/project-paths.ts';
 import { QUARANTINE_REASONS } from '../src/migration/mapping-rules.ts';
 import { ANOMALY_IDS } from '../src/generate/anomalies.ts';
-import { DEFECTS } from '../src/migration/defects.ts';
+import { DEFECTS } from '../src/defects/index.ts';
 
 const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
 

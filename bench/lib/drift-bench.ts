@@ -5,7 +5,7 @@
  */
 import { connect } from '../../src/db/connect.ts';
 import type { StartedPostgres } from '../../src/db/types.ts';
-import { readDrift } from '../../src/check/drift.ts';
+import { readDrift } from '../../src/migration/observation.ts';
 import { phase0 } from '../../src/migration/phase-0/phase-0.ts';
 import { runBackfill } from '../../src/migration/phase-0/backfill.ts';
 import { loadLegacy, type DataSource } from './legacy-data.ts';

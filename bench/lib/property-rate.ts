@@ -3,6 +3,7 @@
  * runs it (one database, TRUNCATE between cases, ≤ 12 legacy rows per case), `runs` cases, one
  * stream and then `streams` streams at once (one database each, sharing the server's cores).
  */
+import { ourMigration } from '../../src/migration/implementation.ts';
 import type { StartedPostgres } from '../../src/db/types.ts';
 import { resetDatabase } from '../../src/db/reset.ts';
 import { runProperty } from '../../src/runner/run-property.ts';
@@ -53,10 +54,10 @@ function instrumented(def: AnyProperty) {
 
 export async function benchPropertyRate(server: StartedPostgres, runs = 200, streams = 2, seed = 20251011): Promise<PropertyRateFigures> {
   const { wrapped, t } = instrumented(roundTrip);
-  const r = await runProperty(wrapped, { pg: server, seed, runs, timeBudgetMs: 600_000 });
+  const r = await runProperty(wrapped, { pg: server, impl: ourMigration, seed, runs, timeBudgetMs: 600_000 });
   const parallelStart = performance.now();
   const results = await Promise.all(
-    Array.from({ length: streams }, (_, i) => runProperty(roundTrip, { pg: server, seed: seed + i + 1, runs, timeBudgetMs: 600_000 })),
+    Array.from({ length: streams }, (_, i) => runProperty(roundTrip, { pg: server, impl: ourMigration, seed: seed + i + 1, runs, timeBudgetMs: 600_000 })),
   );
   const wallMs = performance.now() - parallelStart;
   const totalRuns = results.reduce((a, x) => a + x.runs, 0);

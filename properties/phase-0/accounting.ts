@@ -3,7 +3,6 @@ import type { LegacyDataset } from '../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
 import { accountingProblems, warningProblems } from '../../src/check/round-trip.ts';
 import { expectedWarnings } from '../../src/check/canonical.ts';
-import { readRecordedWarnings } from '../../src/check/read-state.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { migrate, setupPhase0 } from '../support/phase-0-case.ts';
 
@@ -28,7 +27,7 @@ export const accounting: PropertyDef<LegacyDataset> = {
     if (backfill.migrated + backfill.quarantined !== dataset.rows.length) {
       problems.push({ problem: 'counts', expected: dataset.rows.length, actual: { migrated: backfill.migrated, quarantined: backfill.quarantined } });
     }
-    problems.push(...warningProblems(expectedWarnings(legacy, expected), await readRecordedWarnings(ctx.client)));
+    problems.push(...warningProblems(expectedWarnings(legacy, expected), await ctx.impl.observe.warnings(ctx.client)));
     if (problems.length > 0) throw new PropertyFailure(`${problems.length} legacy row(s) not accounted for as the rules require`, { problems });
   },
 };

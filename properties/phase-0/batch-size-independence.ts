@@ -22,7 +22,7 @@ export const batchSizeIndependence: PropertyDef<LegacyDataset> = {
     for (const size of SIZES) {
       await resetDatabase(ctx.client);
       await migrate(ctx, dataset, size);
-      prints.push([size, await fingerprint(ctx.client)]);
+      prints.push([size, await fingerprint(ctx.client, ctx.impl.observe.contentQueries)]);
     }
     const [[, reference]] = prints as [[number, Fingerprint]];
     const differing = prints.slice(1).map(([size, fp]) => ({ size, tables: fingerprintDiff(reference, fp) })).filter((d) => d.tables.length > 0);

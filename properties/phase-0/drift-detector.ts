@@ -5,7 +5,7 @@ import type { LegacyDataset } from '../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { migrate, setupPhase0 } from '../support/phase-0-case.ts';
-import { readDrift, type DriftRow } from '../../src/check/drift.ts';
+import type { DriftRow } from '../../src/contract/observation.ts';
 
 export const DRIFT_CHANGES = ['status', 'dropped-record', 'extra-habit', 'renamed-child', 'shifted-date', 'changed-reflection', 'deleted-week'] as const;
 export type DriftChange = (typeof DRIFT_CHANGES)[number];
@@ -41,11 +41,11 @@ export const driftDetector: PropertyDef<DriftCase> = {
   toDataset: (c) => c.dataset,
   async check(input, ctx) {
     await migrate(ctx, input.dataset);
-    const before = await readDrift(ctx.client);
+    const before = await ctx.impl.observe.drift(ctx.client);
     if (before.length > 0) throw new PropertyFailure(`drift reported on consistent data: ${before.length} row(s)`, { drift: before });
     const expected = await inject(ctx.client, input);
     if (!expected) return; // nothing this change can hit (no migrated week, or a week without habits)
-    const after = await readDrift(ctx.client);
+    const after = await ctx.impl.observe.drift(ctx.client);
     const located = after.some((d) => d.legacy_id === expected.legacyId && expected.matches(d));
     if (!located) {
       throw new PropertyFailure(`injected change ${input.change} on legacy row ${expected.legacyId} was not reported (${expected.what})`, {

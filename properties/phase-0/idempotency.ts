@@ -2,7 +2,6 @@ import type { PropertyDef } from '../../src/runner/property.ts';
 import type { LegacyDataset } from '../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
 import { fingerprint, fingerprintDiff } from '../../src/check/fingerprint.ts';
-import { runBackfill } from '../../src/migration/phase-0/backfill.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { migrate, setupPhase0 } from '../support/phase-0-case.ts';
 
@@ -20,12 +19,11 @@ export const idempotency: PropertyDef<LegacyDataset> = {
   toDataset: (d) => d,
   async check(dataset, ctx) {
     await migrate(ctx, dataset, 3);
-    const first = await fingerprint(ctx.client);
-    const again = await runBackfill(ctx.client, { batchSize: 3, defect: ctx.defect });
-    const second = await fingerprint(ctx.client);
-    await ctx.client.query('DELETE FROM public.backfill_progress');
-    const scratch = await runBackfill(ctx.client, { batchSize: 4, defect: ctx.defect });
-    const third = await fingerprint(ctx.client);
+    const first = await fingerprint(ctx.client, ctx.impl.observe.contentQueries);
+    const again = await ctx.impl.backfill.run(ctx.client, { batchSize: 3 });
+    const second = await fingerprint(ctx.client, ctx.impl.observe.contentQueries);
+    const scratch = await ctx.impl.backfill.run(ctx.client, { batchSize: 4, restart: true });
+    const third = await fingerprint(ctx.client, ctx.impl.observe.contentQueries);
     const changed = [...fingerprintDiff(first, second), ...fingerprintDiff(first, third)];
     if (changed.length > 0 || again.migrated + again.quarantined > 0 || scratch.migrated + scratch.quarantined > 0) {
       throw new PropertyFailure(`a second backfill changed ${[...new Set(changed)].join(', ') || 'counts'}`, {

@@ -4,7 +4,6 @@ import type { PropertyContext, PropertyDef } from '../../src/runner/property.ts'
 import type { LegacyDataset } from '../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
 import { fingerprint, fingerprintDiff } from '../../src/check/fingerprint.ts';
-import { runBackfill } from '../../src/migration/phase-0/backfill.ts';
 import { loadDataset } from '../../src/db/load-dataset.ts';
 import { resetDatabase } from '../../src/db/reset.ts';
 import { connect } from '../../src/db/connect.ts';
@@ -55,14 +54,14 @@ export const resumability: PropertyDef<CrashCase> = {
     const kind = input.kind === 'sigkill' && !ctx.pg.crashAndRestart ? 'terminate' : input.kind;
     // Reference: an uninterrupted run.
     await loadDataset(ctx.client, dataset);
-    await runBackfill(ctx.client, { batchSize, defect: ctx.defect });
-    const reference = await fingerprint(ctx.client);
+    await ctx.impl.backfill.run(ctx.client, { batchSize });
+    const reference = await fingerprint(ctx.client, ctx.impl.observe.contentQueries);
 
     await resetDatabase(ctx.client);
     await loadDataset(ctx.client, dataset);
     const batches = Math.ceil(dataset.rows.length / batchSize);
     const crashAfter = input.crashAfter % Math.max(1, batches);
-    await runBackfill(ctx.client, { batchSize, maxBatches: crashAfter, defect: ctx.defect });
+    await ctx.impl.backfill.run(ctx.client, { batchSize, maxBatches: crashAfter });
 
     await crashMidBatch(ctx, batchSize, kind);
 
@@ -70,8 +69,8 @@ export const resumability: PropertyDef<CrashCase> = {
     const resumed = await connect(ctx.db.uri);
     try {
       await harness('remove the fault-injection trigger', () => resumed.query(DROP_BLOCK));
-      await runBackfill(resumed, { batchSize, defect: ctx.defect });
-      const after = await fingerprint(resumed);
+      await ctx.impl.backfill.run(resumed, { batchSize });
+      const after = await fingerprint(resumed, ctx.impl.observe.contentQueries);
       const tables = fingerprintDiff(reference, after);
       if (tables.length > 0) {
         throw new PropertyFailure(`after a ${kind} crash at batch ${crashAfter + 1} and a resume, ${tables.join(', ')} differ from an uninterrupted run`, {
@@ -103,7 +102,7 @@ async function crashMidBatch(ctx: PropertyContext, batchSize: number, kind: 'ter
   victim.on('error', () => undefined);
   const { rows } = await victim.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
   const victimPid = rows[0]!.pid;
-  const inFlight = runBackfill(victim, { batchSize, maxBatches: 1, defect: ctx.defect }).then(
+  const inFlight = ctx.impl.backfill.run(victim, { batchSize, maxBatches: 1 }).then(
     () => 'finished' as const,
     () => 'killed' as const,
   );

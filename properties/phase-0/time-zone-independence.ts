@@ -34,7 +34,7 @@ export const timeZoneIndependence: PropertyDef<LegacyDataset> = {
         const { expected, view } = await migrate(ctx, dataset);
         const diffs = roundTripDiffs(expected, view);
         if (diffs.length > 0) roundTrip.push({ tz, diffs });
-        prints.push([tz, await fingerprint(ctx.client)]);
+        prints.push([tz, await fingerprint(ctx.client, ctx.impl.observe.contentQueries)]);
       }
     } finally {
       if (savedTz === undefined) delete process.env.TZ;

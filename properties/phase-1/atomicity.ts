@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type pg from 'pg';
 import type { PropertyContext, PropertyDef } from '../../src/runner/property.ts';
+import type { MigrationImplementation } from '../../src/contract/implementation.ts';
 import type { LegacyDataset } from '../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
 import { connect } from '../../src/db/connect.ts';
@@ -39,18 +40,13 @@ export interface AtomicityCase {
   fault: Fault;
 }
 
-/** Every table a dual write touches, legacy and new, with the log; timestamps included. */
-const STATE: Record<string, string> = {
+/** Every table a dual write touches, legacy and new (the implementation's output), with the log. */
+const stateOf = (impl: MigrationImplementation): Record<string, string> => ({
   habit_tracker: 'SELECT * FROM public.habit_tracker',
-  children: 'SELECT * FROM public.children',
-  weeks: 'SELECT * FROM public.weeks',
-  habits: 'SELECT * FROM public.habits',
-  habit_records: 'SELECT * FROM public.habit_records',
+  ...impl.observe.contentQueries,
   habit_templates: 'SELECT * FROM public.habit_templates',
-  migration_quarantine: 'SELECT legacy_id, reason, detail, original FROM public.migration_quarantine',
-  migration_warnings: 'SELECT * FROM public.migration_warnings',
-  idempotency_log: 'SELECT key, operation, request_hash, response FROM public.idempotency_log',
-};
+  idempotency_log: 'SELECT * FROM public.idempotency_log',
+});
 
 /**
  * Both schemas change, or neither: a fault injected at one step of a dual write — an error in that
@@ -102,10 +98,10 @@ export const atomicity: PropertyDef<AtomicityCase> = {
     const world = await readWorld(ctx.client, []);
     const model = await LegacyModel.read(ctx.client);
     const write = await resolve(input.intent, world, { client: 0, created: [], templates: [], next: 0 }, ctx.client);
-    const before = await fingerprint(ctx.client, STATE);
+    const before = await fingerprint(ctx.client, stateOf(ctx.impl));
 
     const first = await withFault(ctx, write, input.fault);
-    const afterFault = await fingerprint(ctx.client, STATE);
+    const afterFault = await fingerprint(ctx.client, stateOf(ctx.impl));
     const fail = (message: string, details: Record<string, unknown> = {}) => {
       throw new PropertyFailure(message, { write, fault: input.fault, first: first.outcome ?? first.error, ...details });
     };
@@ -115,7 +111,7 @@ export const atomicity: PropertyDef<AtomicityCase> = {
       if (changed.length > 0) {
         fail(`${describe(write)} failed (${first.error ?? JSON.stringify(first.outcome)}) under a ${input.fault.kind} fault on ${input.fault.table} #${input.fault.nth}, yet changed ${changed.join(', ')}`, {
           changed,
-          consistency: await readConsistency(ctx.client),
+          consistency: await readConsistency(ctx.client, ctx.impl),
         });
       }
     } else {
@@ -124,7 +120,7 @@ export const atomicity: PropertyDef<AtomicityCase> = {
 
     // The client retries. An API request with its key; an old client's write only if it failed.
     if (write.kind === 'raw' && completed) return;
-    const retry = await execute(ctx.client, 0, write, { defect: ctx.defect });
+    const retry = await execute(ctx.client, 0, write, ctx.impl);
     if (completed) {
       const a = first.outcome as { response?: unknown };
       const b = retry.outcome as { response?: unknown; replayed?: boolean } | undefined;
@@ -142,12 +138,12 @@ async function withFault(ctx: PropertyContext, write: Write, fault: Fault): Prom
   const spec = `${fault.kind === 'error' ? 'error' : 'block'}:${fault.table}:${fault.nth}`;
   try {
     await setFault(victim, spec);
-    if (fault.kind === 'error') return await execute(victim, 0, write, { defect: ctx.defect });
+    if (fault.kind === 'error') return await execute(victim, 0, write, ctx.impl);
     if (fault.kind === 'timeout') await victim.query(`SET statement_timeout = 300`);
     const pid = (await victim.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
     return await holding(ctx.client, async () => {
       let settled = false;
-      const running = execute(victim, 0, write, { defect: ctx.defect }).finally(() => (settled = true));
+      const running = execute(victim, 0, write, ctx.impl).finally(() => (settled = true));
       const blocked = await waitUntilLockWaiting(ctx.client, [pid], () => settled);
       if (blocked && fault.kind === 'terminate') await ctx.client.query('SELECT pg_terminate_backend($1)', [pid]);
       return await running;
@@ -178,7 +174,7 @@ async function expectApplied(
   if (mismatches.length > 0) fail(`${when}: the answer is not the model's`, { mismatches });
   const diffs = await modelDiffs(ctx.client, model);
   if (diffs.length > 0) fail(`${when}: the legacy table is not the model's (applied once)`, { diffs });
-  const consistency = await readConsistency(ctx.client);
+  const consistency = await readConsistency(ctx.client, ctx.impl);
   if (!isConsistent(consistency)) fail(`${when}: the new schema is not the legacy table's: ${describeInconsistency(consistency)}`, { ...consistency });
 }
 

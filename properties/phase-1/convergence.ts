@@ -71,7 +71,7 @@ export const convergence: PropertyDef<ConvergenceCase> = {
         for (const [j, intent] of input.clients[i]!.entries()) {
           await scheduler.schedule(Promise.resolve(), `c${i}#${j} ${intent.op}`);
           const write = await resolve(intent, world, state, connections[i]!);
-          const e = await execute(connections[i]!, i, write, { defect: ctx.defect });
+          const e = await execute(connections[i]!, i, write, ctx.impl);
           executed.push(e);
           remember(state, e);
         }
@@ -95,7 +95,7 @@ export const convergence: PropertyDef<ConvergenceCase> = {
         executed: executed.map(brief),
       });
     }
-    const consistency = await readConsistency(ctx.client);
+    const consistency = await readConsistency(ctx.client, ctx.impl);
     if (!isConsistent(consistency)) {
       throw new PropertyFailure(`after quiescence the new schema is not the legacy table's: ${describeInconsistency(consistency)}`, {
         ...consistency,

@@ -6,8 +6,7 @@ import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
 import { connect } from '../../src/db/connect.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { jsonEqual } from '../../src/check/round-trip.ts';
-import { dualWrite } from '../../src/migration/phase-1/dual-write-api.ts';
-import { isRejection } from '../../src/migration/phase-1/dual-write-error.ts';
+import { isRejection } from '../../src/contract/dual-write-error.ts';
 import { loadAndBackfill, setupPhase1 } from './support/phase-1-case.ts';
 import { createTemplateArbitrary, createWeekArbitrary, execute, readWorld, resolve, weekOpArbitrary, type Executed, type Intent } from './support/operations.ts';
 import { LegacyModel, modelDiffs, type ApiCall } from './support/model.ts';
@@ -85,9 +84,9 @@ export const idempotencyKeys: PropertyDef<IdempotencyCase> = {
     if (mismatches.length > 0) fail(`${mismatches.length} answer(s) differ from applying the request ${input.keys === 'same' ? 'once' : `${input.copies} times`}`, { mismatches });
     const diffs = await modelDiffs(ctx.client, model);
     if (diffs.length > 0) fail(`the legacy table is not what applying the request ${input.keys === 'same' ? 'once' : `${input.copies} times`} gives`, { diffs });
-    const consistency = await readConsistency(ctx.client);
+    const consistency = await readConsistency(ctx.client, ctx.impl);
     if (!isConsistent(consistency)) fail(`the new schema is not the legacy table's: ${describeInconsistency(consistency)}`, { ...consistency });
-    const { rows } = await ctx.client.query<{ n: number }>('SELECT count(*)::int AS n FROM public.idempotency_log WHERE response IS NOT NULL');
+    const { rows } = await ctx.client.query<{ n: number }>('SELECT count(*)::int AS n FROM public.idempotency_log');
     const expectedKeys = input.keys === 'same' ? Math.min(1, ok.length) : ok.length;
     if (rows[0]!.n !== expectedKeys) fail(`the idempotency log holds ${rows[0]!.n} answered key(s), expected ${expectedKeys}`);
 
@@ -95,7 +94,7 @@ export const idempotencyKeys: PropertyDef<IdempotencyCase> = {
     if (ok.length > 0) {
       const reuse = ok[0]!.write as ApiCall;
       try {
-        await dualWrite(ctx.client, reuse.key, reuse.op, { ...reuse.request, note: 'a different request' } as never, { defect: ctx.defect });
+        await ctx.impl.dualWrite.call(ctx.client, reuse.key, reuse.op, { ...reuse.request, note: 'a different request' } as never);
         fail(`key ${reuse.key} reused for a different request was not refused`);
       } catch (err) {
         if (err instanceof PropertyFailure) throw err;
@@ -109,7 +108,7 @@ export const idempotencyKeys: PropertyDef<IdempotencyCase> = {
 
 async function sequentially(ctx: PropertyContext, copies: readonly ApiCall[]): Promise<Executed[]> {
   const out: Executed[] = [];
-  for (const c of copies) out.push(await execute(ctx.client, 0, c, { defect: ctx.defect }));
+  for (const c of copies) out.push(await execute(ctx.client, 0, c, ctx.impl));
   return out;
 }
 
@@ -129,7 +128,7 @@ async function concurrently(ctx: PropertyContext, copies: readonly ApiCall[]): P
       pids.push((await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid);
     }
     let settled = 0;
-    const running = copies.map((c, i) => execute(connections[i]!, i, c, { defect: ctx.defect }).finally(() => settled++));
+    const running = copies.map((c, i) => execute(connections[i]!, i, c, ctx.impl).finally(() => settled++));
     await waitUntilLockWaiting(holder, pids, () => settled === copies.length);
     await holder.query('SELECT pg_advisory_unlock($1)', [FAULT_LOCK]);
     locked = false;

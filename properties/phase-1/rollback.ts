@@ -6,8 +6,6 @@ import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
 import { fingerprint, fingerprintDiff } from '../../src/check/fingerprint.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { jsonEqual } from '../../src/check/round-trip.ts';
-import { keptNewOnlyData, phase1 } from '../../src/migration/phase-1/phase-1.ts';
-import { SYNC_TRIGGER } from '../../src/migration/phase-1/sync-trigger.ts';
 import { loadAndBackfill, setupPhase1 } from './support/phase-1-case.ts';
 import { execute, intentArbitrary, legacyWriteArbitrary, readWorld, resolve, type ClientState, type Executed, type Intent } from './support/operations.ts';
 import { LegacyModel, modelDiffs, type Write } from './support/model.ts';
@@ -29,14 +27,7 @@ const NEW_ONLY = {
   habit_templates: 'SELECT * FROM public.habit_templates',
   notifications: 'SELECT * FROM public.notifications',
   week_templates: 'SELECT legacy_id, template_id FROM public.weeks WHERE template_id IS NOT NULL',
-  idempotency_log: 'SELECT key, response FROM public.idempotency_log',
-};
-const NEW_SCHEMA = {
-  children: 'SELECT * FROM public.children',
-  weeks: 'SELECT * FROM public.weeks',
-  habits: 'SELECT * FROM public.habits',
-  habit_records: 'SELECT * FROM public.habit_records',
-  migration_quarantine: 'SELECT legacy_id, reason, detail, original FROM public.migration_quarantine',
+  idempotency_log: 'SELECT * FROM public.idempotency_log',
 };
 
 /**
@@ -67,7 +58,7 @@ export const rollback: PropertyDef<RollbackCase> = {
   async check(input, ctx) {
     const c = ctx.client;
     await loadAndBackfill(ctx, input.dataset, [OWNER]);
-    await phase1.apply(c, { defect: ctx.defect }); // a failed earlier case may have left it rolled back
+    await ctx.impl.phases['phase-1'].apply(c); // a failed earlier case may have left it rolled back
     const world = await readWorld(c, [OWNER]);
     const model = await LegacyModel.read(c);
     const state: ClientState = { client: 0, created: [], templates: [], next: 0 };
@@ -81,53 +72,55 @@ export const rollback: PropertyDef<RollbackCase> = {
       { kind: 'api', op: 'createTemplate', key: 'rollback-template', request: { userId: owner, name: '평일', habits: ['숙제하기', '책 읽기'] } },
     ];
     const executed: Executed[] = [];
-    for (const w of seeded) executed.push(await execute(c, 0, w, { defect: ctx.defect }));
+    for (const w of seeded) executed.push(await execute(c, 0, w, ctx.impl));
     const templateId = String((executed[0]!.outcome as { response?: { templateId?: string } }).response?.templateId);
     state.templates.push(templateId);
     executed.push(
-      await execute(c, 0, { kind: 'api', op: 'createWeek', key: 'rollback-week', request: { userId: owner, childName: '하늘', weekStartDate: '2026-01-05', templateId } }, { defect: ctx.defect }),
+      await execute(c, 0, { kind: 'api', op: 'createWeek', key: 'rollback-week', request: { userId: owner, childName: '하늘', weekStartDate: '2026-01-05', templateId } }, ctx.impl),
     );
-    for (const intent of input.before) executed.push(await execute(c, 0, await resolve(intent, world, state, c), { defect: ctx.defect }));
+    for (const intent of input.before) executed.push(await execute(c, 0, await resolve(intent, world, state, c), ctx.impl));
     const mismatches = replayInModel(model, executed);
     if (mismatches.length > 0) fail('while Phase 1 was applied, an answer differs from the model', { mismatches });
 
-    const kept = await keptNewOnlyData(c);
+    const kept = await countNewOnly(c);
     const templated = await templateIds(c);
     const newOnly = await fingerprint(c, NEW_ONLY);
     const legacy = await fingerprint(c, { habit_tracker: 'SELECT * FROM public.habit_tracker' });
 
-    const result = await phase1.rollback(c, { defect: ctx.defect });
+    const result = await ctx.impl.phases['phase-1'].rollback(c);
     if (!jsonEqual(result.kept, kept)) fail('the rollback does not report the new-only rows that were there', { reported: result.kept, before: kept });
     const lost = fingerprintDiff(newOnly, await fingerprint(c, NEW_ONLY));
-    if (lost.length > 0) fail(`the rollback changed new-only data: ${lost.join(', ')}`, { before: kept, after: await keptNewOnlyData(c) });
+    if (lost.length > 0) fail(`the rollback changed new-only data: ${lost.join(', ')}`, { before: kept, after: await countNewOnly(c) });
     if (fingerprintDiff(legacy, await fingerprint(c, { habit_tracker: 'SELECT * FROM public.habit_tracker' })).length > 0) fail('the rollback changed the legacy table');
-    const { rows } = await c.query<{ trigger: boolean; api: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = $1 AND tgrelid = 'public.habit_tracker'::regclass) AS trigger,
-              to_regproc('public.hv_dual_write') IS NOT NULL AS api`,
-      [SYNC_TRIGGER],
+    const { rows: triggers } = await c.query<{ t: string }>(`SELECT tgname AS t FROM pg_trigger WHERE tgrelid = 'public.habit_tracker'::regclass AND NOT tgisinternal`);
+    const api = await ctx.impl.dualWrite.call(c, 'after-rollback', 'createTemplate', { userId: owner, name: '롤백 후', habits: [] }).then(
+      () => 'answered',
+      () => 'refused',
     );
-    if (rows[0]!.trigger || rows[0]!.api) fail(`after the rollback dual writing goes on (trigger: ${rows[0]!.trigger}, API: ${rows[0]!.api})`);
+    if (triggers.length > 0 || api === 'answered') {
+      fail(`after the rollback dual writing goes on (triggers on habit_tracker: ${triggers.map((t) => t.t).join(', ') || 'none'}; API: ${api})`);
+    }
 
     // Old clients keep writing the legacy table; nothing reaches the new schema now.
-    const newSchema = await fingerprint(c, NEW_SCHEMA);
+    const newSchema = await fingerprint(c, ctx.impl.observe.contentQueries);
     const during: Executed[] = [];
-    for (const intent of input.during) during.push(await execute(c, 0, await resolve(intent, world, state, c), { defect: ctx.defect }));
+    for (const intent of input.during) during.push(await execute(c, 0, await resolve(intent, world, state, c), ctx.impl));
     const duringMismatches = replayInModel(model, during);
     if (duringMismatches.length > 0) fail('a legacy write after the rollback was answered differently from the model', { mismatches: duringMismatches });
-    const synced = fingerprintDiff(newSchema, await fingerprint(c, NEW_SCHEMA));
+    const synced = fingerprintDiff(newSchema, await fingerprint(c, ctx.impl.observe.contentQueries));
     if (synced.length > 0) fail(`after the rollback legacy writes still reach the new schema (${synced.join(', ')})`);
 
     // Start again: the writes made meanwhile are reconciled, the new-only data is still there.
-    await phase1.apply(c, { defect: ctx.defect });
+    await ctx.impl.phases['phase-1'].apply(c);
     const templatedNow = await templateIds(c);
     const diffs = await modelDiffs(c, model);
     if (diffs.length > 0) fail('after re-applying Phase 1 the legacy table or the templates differ from the model', { diffs });
-    const consistency = await readConsistency(c);
+    const consistency = await readConsistency(c, ctx.impl);
     if (!isConsistent(consistency)) fail(`after re-applying Phase 1 the new schema is not the legacy table's: ${describeInconsistency(consistency)}`, { ...consistency });
     const lostTemplates = [...templated].filter(([id, t]) => model.rows.has(id) && templatedNow.get(id) !== t);
     if (lostTemplates.length > 0) fail('after rollback and re-apply, weeks made from a template lost their template_id', { lostTemplates, now: [...templatedNow] });
-    await phase1.complete(c);
-    const again = await execute(c, 0, { kind: 'api', op: 'createTemplate', key: 'after-reapply', request: { userId: owner, name: '주말', habits: [] } }, { defect: ctx.defect });
+    await ctx.impl.phases['phase-1'].complete(c);
+    const again = await execute(c, 0, { kind: 'api', op: 'createTemplate', key: 'after-reapply', request: { userId: owner, name: '주말', habits: [] } }, ctx.impl);
     if (!again.outcome?.ok) fail(`after re-applying Phase 1 the API does not answer: ${again.error ?? JSON.stringify(again.outcome)}`);
   },
 };
@@ -140,4 +133,15 @@ async function templateIds(c: pg.ClientBase): Promise<Map<number, string>> {
      SELECT legacy_id::text, detail ->> 'template_id' FROM public.migration_quarantine WHERE detail ? 'template_id'`,
   );
   return new Map(rows.map((r) => [Number(r.id), r.t]));
+}
+
+/** Rows only the new schema holds, by table (what a rollback must keep, and report). */
+async function countNewOnly(c: pg.ClientBase): Promise<Record<string, number>> {
+  const { rows } = await c.query<Record<string, number>>(
+    `SELECT (SELECT count(*)::int FROM public.habit_templates) AS habit_templates,
+            (SELECT count(*)::int FROM public.notifications) AS notifications,
+            (SELECT count(*)::int FROM public.weeks WHERE template_id IS NOT NULL) AS "weeks.template_id",
+            (SELECT count(*)::int FROM public.idempotency_log) AS idempotency_log`,
+  );
+  return rows[0]!;
 }

@@ -4,9 +4,10 @@ import type { PropertyDef } from '../../src/runner/property.ts';
 import type { LegacyDataset } from '../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
-import { readWeek, DEFAULT_READERS, type ReadRequest, type WeekReaders } from '../../src/migration/phase-2/read-week.ts';
-import { readWeekLegacy, listWeeksLegacy } from '../../src/migration/phase-2/read-legacy.ts';
-import { stableJson } from '../../src/migration/phase-2/legacy-week.ts';
+import type { ReadRequest, WeekReaders } from '../../src/contract/read-path.ts';
+import { NotProvidedError } from '../../src/contract/implementation.ts';
+import { readWeekLegacy } from '../../src/contract/legacy-read.ts';
+import { stableJson } from '../../src/contract/legacy-week.ts';
 import { asUser, migrateWithHistory, setupPhase2 } from './support/phase-2-case.ts';
 
 export const FAULTS = ['none', 'drift-status', 'drift-habit-name', 'drift-theme', 'sql-error', 'js-error'] as const;
@@ -64,15 +65,15 @@ export const compareMode: PropertyDef<CompareCase> = {
     const week = weeks[input.target % weeks.length]!;
     const key = { legacyId: Number(week.legacy_id) };
     await injectDrift(ctx.client, input, week.id);
-    const readers = faultyReaders(input.fault);
+    const readers = faultyReaders(ctx.impl.reads.readers, input.fault);
     const problems: unknown[] = [];
 
     const request = async (c: pg.ClientBase) => {
       const control = await readWeekLegacy(c, key);
-      const served = await readWeek(c, key, { userId: week.user_id, flags: COMPARE }, { defect: ctx.defect, readers });
+      const served = await ctx.impl.reads.week(c, key, { userId: week.user_id, flags: COMPARE }, { readers });
       let after: string | undefined;
       try {
-        await listWeeksLegacy(c, week.user_id); // the rest of the request
+        await readers.legacy.list(c, week.user_id); // the rest of the request
       } catch (err) {
         after = (err as Error).message;
       }
@@ -88,9 +89,8 @@ export const compareMode: PropertyDef<CompareCase> = {
     if (expectMismatch !== (served.mismatch !== undefined)) {
       problems.push({ problem: expectMismatch ? 'mismatch not reported' : 'mismatch reported on equivalent data', mismatch: served.mismatch });
     }
-    const { rows: logged } = await ctx.client.query<{ user_id: string | null; kind: string; key: unknown; error: { code?: string } | null }>(
-      'SELECT user_id::text, kind, key, error FROM public.read_mismatches ORDER BY id',
-    );
+    if (!ctx.impl.observe.readMismatches) throw new NotProvidedError(ctx.impl.name, 'a compare-mode mismatch log (observe.readMismatches)');
+    const logged = await ctx.impl.observe.readMismatches(ctx.client);
     const kind = input.fault === 'sql-error' || input.fault === 'js-error' ? 'error' : 'value';
     if (logged.length !== (expectMismatch ? 1 : 0)) {
       problems.push({ problem: 'mismatch log', expected: expectMismatch ? 1 : 0, logged });
@@ -109,14 +109,14 @@ export const compareMode: PropertyDef<CompareCase> = {
 };
 
 /** The candidate side, made to fail in SQL (a statement error inside the request) or in JS. */
-function faultyReaders(fault: Fault): WeekReaders {
+function faultyReaders(readers: WeekReaders, fault: Fault): WeekReaders {
   if (fault === 'sql-error') {
-    return { ...DEFAULT_READERS, new: { ...DEFAULT_READERS.new, week: async (c) => { await c.query('SELECT 1 / 0'); return null; } } };
+    return { ...readers, new: { ...readers.new, week: async (c) => { await c.query('SELECT 1 / 0'); return null; } } };
   }
   if (fault === 'js-error') {
-    return { ...DEFAULT_READERS, new: { ...DEFAULT_READERS.new, week: async () => { throw new TypeError("Cannot read properties of undefined (reading 'times')"); } } };
+    return { ...readers, new: { ...readers.new, week: async () => { throw new TypeError("Cannot read properties of undefined (reading 'times')"); } } };
   }
-  return DEFAULT_READERS;
+  return readers;
 }
 
 /** Changes the new schema under the target week (as the superuser) so the new read differs. */

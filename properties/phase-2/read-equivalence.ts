@@ -3,14 +3,14 @@ import type { PropertyDef } from '../../src/runner/property.ts';
 import type { LegacyDataset } from '../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
-import { readWeek, listWeeks, type ReadRequest } from '../../src/migration/phase-2/read-week.ts';
-import { readWeekLegacy, listWeeksLegacy } from '../../src/migration/phase-2/read-legacy.ts';
-import { readWeekNew } from '../../src/migration/phase-2/read-new.ts';
-import { stableJson, type LegacyWeek, type WeekKey } from '../../src/migration/phase-2/legacy-week.ts';
+import type { ReadRequest } from '../../src/contract/read-path.ts';
+import { listWeeksLegacy, readWeekLegacy } from '../../src/contract/legacy-read.ts';
+import { stableJson, type LegacyWeek, type WeekKey } from '../../src/contract/legacy-week.ts';
 import { historyArbitrary, type HistoryStep } from './support/history.ts';
 import { MIGRATING_ANOMALIES, STRANGER, asUser, migrateWithHistory, owners, setupPhase2 } from './support/phase-2-case.ts';
 import { expectedOutcomes } from '../../src/check/canonical.ts';
-import { readLegacyRows, readLegacyView, readQuarantine, readUserIds } from '../../src/check/read-state.ts';
+import { readLegacyRows, readUserIds } from '../../src/check/read-state.ts';
+import type { CanonicalRow } from '../../src/check/canonical.ts';
 import { accountingProblems } from '../../src/check/round-trip.ts';
 import { ROLLOUT } from './router.ts';
 
@@ -64,8 +64,9 @@ export const readEquivalence: PropertyDef<ReadCase> = {
     // What must be readable from the new schema: what the oracle migrates of the legacy table as it
     // stands after the history (the generator's anomaly labels decide nothing here).
     const expected = expectedOutcomes(await readLegacyRows(ctx.client), await readUserIds(ctx.client));
-    const quarantine = await readQuarantine(ctx.client);
-    const accounting = accountingProblems(expected, new Set((await readLegacyView(ctx.client)).map((v) => v.id)), quarantine);
+    const quarantine = await ctx.impl.observe.quarantine(ctx.client);
+    const view = (await ctx.impl.observe.legacyView(ctx.client)) as CanonicalRow[];
+    const accounting = accountingProblems(expected, new Set(view.map((v) => v.id)), quarantine);
     if (accounting.length > 0) {
       throw new PropertyFailure(`${accounting.length} legacy week(s) not migrated as the mapping rules require: their owners would not read them as before on the new schema`, {
         problems: accounting,
@@ -81,13 +82,13 @@ export const readEquivalence: PropertyDef<ReadCase> = {
           const control = (await listWeeksLegacy(c, user)).filter(keep);
           // the new read on its own, for every week (whatever the router would do at these percentages)
           for (const week of control) {
-            const got = await readWeekNew(c, { legacyId: week.id! }, { defect: ctx.defect });
+            const got = await ctx.impl.reads.readers.new.week(c, { legacyId: week.id! });
             if (stableJson(got) !== stableJson(week)) differences.push({ user, percentage: null, read: `new read of ${week.id}`, served: 'new', legacy: week, got });
           }
           for (const percentage of ROLLOUT) {
             for (const compare of [false, true]) {
               const req: ReadRequest = { userId: user, flags: { useNewSchema: true, newSchemaPercentage: percentage, compare } };
-              const list = await listWeeks(c, req, { defect: ctx.defect });
+              const list = await ctx.impl.reads.list(c, req);
               const served = list.value.filter(keep);
               if (stableJson(served) !== stableJson(control)) {
                 differences.push({ user, percentage, compare, read: 'list', served: list.source, legacy: control.map((w) => w.id), got: served.map((w) => w.id) });
@@ -95,7 +96,7 @@ export const readEquivalence: PropertyDef<ReadCase> = {
               for (const week of control) {
                 const keys: WeekKey[] = [{ legacyId: week.id! }, { userId: user, childName: week.child_name, weekStart: week.week_start_date }];
                 for (const key of keys) {
-                  const r = await readWeek(c, key, req, { defect: ctx.defect });
+                  const r = await ctx.impl.reads.week(c, key, req);
                   const legacy = await readWeekLegacy(c, key);
                   if (stableJson(r.value) !== stableJson(legacy)) {
                     differences.push({ user, percentage, compare, read: JSON.stringify(key), served: r.source, legacy, got: r.value });
@@ -109,9 +110,7 @@ export const readEquivalence: PropertyDef<ReadCase> = {
     } finally {
       await ctx.client.query('RESET TimeZone');
     }
-    const { rows: all } = await ctx.client.query<{ operation: string; key: unknown; kind: string; error: unknown; control: unknown; candidate: unknown }>(
-      'SELECT operation, key, kind, error, control, candidate FROM public.read_mismatches ORDER BY id',
-    );
+    const all = (await ctx.impl.observe.readMismatches?.(ctx.client)) ?? [];
     // A user's list does differ by the weeks the rules quarantine (they are not in the new schema):
     // compare mode must log exactly that; any other mismatch is one on equivalent data.
     const explained = (m: (typeof all)[number]) =>

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import type { PropertyDef } from '../../src/runner/property.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
-import { BUCKETS, bucketOf, readsFromNew, type ReadFlags } from '../../src/migration/phase-2/router.ts';
-import type { MigrationOptions } from '../../src/migration/migration-options.ts';
+import type { ReadFlags } from '../../src/contract/read-path.ts';
 import { ID_STYLES, userIds, type IdStyle } from './support/user-ids.ts';
 
 /** The plan's rollout steps, always checked, plus generated ones. */
@@ -46,10 +45,10 @@ export const router: PropertyDef<RouterCase> = {
   setup: async () => undefined,
   reset: async () => undefined,
   async check(input, ctx) {
-    const opts: MigrationOptions = { defect: ctx.defect };
+    const reads = ctx.impl.reads;
     const ids = userIds(input.seed, input.style, input.users);
     const percentages = [...new Set([...ROLLOUT, ...input.percentages])].sort((a, b) => a - b);
-    const on = (id: string, p: number, useNewSchema = true) => readsFromNew(id, { useNewSchema, newSchemaPercentage: p } satisfies ReadFlags, opts);
+    const on = (id: string, p: number, useNewSchema = true) => reads.routesToNew(id, { useNewSchema, newSchemaPercentage: p } satisfies ReadFlags);
     const problems: unknown[] = [];
     const first = <T>(xs: T[]) => xs.slice(0, 5);
 
@@ -70,10 +69,12 @@ export const router: PropertyDef<RouterCase> = {
       }
       const otherCase = id === id.toLowerCase() ? id.toUpperCase() : id.toLowerCase();
       if (on(otherCase, 50) !== on(id, 50)) flipped.push({ user: id, percentage: 50, otherCase });
-      const bucket = bucketOf(id);
-      const atOwn = on(id, bucket / 100);
-      const above = on(id, (bucket + 1) / 100);
-      if (atOwn || !above) boundary.push({ user: id, bucket, [`on at ${bucket / 100}%`]: atOwn, [`on at ${(bucket + 1) / 100}%`]: above });
+      if (reads.bucketOf) {
+        const bucket = reads.bucketOf(id);
+        const atOwn = on(id, bucket / 100);
+        const above = on(id, (bucket + 1) / 100);
+        if (atOwn || !above) boundary.push({ user: id, bucket, [`on at ${bucket / 100}%`]: atOwn, [`on at ${(bucket + 1) / 100}%`]: above });
+      }
       if (on(id, 100, false)) boundary.push({ user: id, problem: 'on the new schema with useNewSchema off' });
     }
     if (flipped.length) problems.push({ problem: 'not sticky', users: flipped.length, examples: first(flipped) });
@@ -83,7 +84,7 @@ export const router: PropertyDef<RouterCase> = {
     // (4) share within tolerance
     const n = ids.length;
     for (const p of percentages) {
-      const target = Math.round(p * (BUCKETS / 100)) / BUCKETS;
+      const target = p / 100;
       const observed = counts.get(p)! / n;
       const tolerance = SIGMAS * Math.sqrt((target * (1 - target)) / n);
       if (Math.abs(observed - target) > tolerance) {

@@ -2,13 +2,10 @@ import fc from 'fast-check';
 import type { PropertyDef } from '../../src/runner/property.ts';
 import type { LegacyDataset } from '../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
-import { phase3 } from '../../src/migration/phase-3/phase-3.ts';
-import { DEFAULT_GRACE_DAYS } from '../../src/migration/phase-3/retire.ts';
-import { READ_ONLY_SQLSTATE } from '../../src/migration/phase-3/names.ts';
 import { readLegacyRows } from '../../src/check/read-state.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { migratedDataset, resetBefore3, setupBefore3 } from '../rollback/support/phase-stack.ts';
-import { legacyTableName, readLegacyTable } from './support/legacy-table.ts';
+import { GRACE_DAYS, READ_ONLY_SQLSTATE, legacyTableName, readLegacyTable } from './support/legacy-table.ts';
 import { tryLegacyWrites } from './support/refused-writes.ts';
 
 export interface CompleteCase {
@@ -41,7 +38,7 @@ export const completeGuard: PropertyDef<CompleteCase> = {
   arbitrary: () =>
     fc.record({
       dataset: legacyDatasetArbitrary({ mode: 'realistic', minRows: 1, maxRows: 4 }),
-      days: fc.oneof(fc.integer({ min: 0, max: DEFAULT_GRACE_DAYS - 1 }), fc.integer({ min: DEFAULT_GRACE_DAYS, max: 30 })),
+      days: fc.oneof(fc.integer({ min: 0, max: GRACE_DAYS - 1 }), fc.integer({ min: GRACE_DAYS, max: 30 })),
       force: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
       renamed: fc.boolean(),
       dependent: fc.oneof({ weight: 2, arbitrary: fc.constant('none' as const) }, fc.constant('view' as const), fc.constant('function' as const)),
@@ -54,17 +51,18 @@ export const completeGuard: PropertyDef<CompleteCase> = {
   toDataset: (c) => c.dataset,
   async check(input, ctx) {
     const c = ctx.client;
-    await migratedDataset(c, input.dataset);
+    await migratedDataset(ctx, input.dataset);
     if (input.dependent !== 'none') await c.query(DEPENDENTS[input.dependent]);
     const before = await readLegacyRows(c);
-    await phase3.apply(c, { defect: ctx.defect });
-    if (input.renamed) await phase3.rename(c, { defect: ctx.defect });
-    await c.query(`UPDATE public.migration_retirement SET read_only_since = now() - make_interval(days => $1)`, [input.days]);
+    await ctx.impl.phases['phase-3'].apply(c);
+    if (input.renamed) await ctx.impl.phases['phase-3'].rename(c);
+    // `days` after the read-only week began: the grace period left is what it lacks of the plan's 14
+    const graceDays = Math.max(0, GRACE_DAYS - input.days);
 
-    const allowed = (input.days >= DEFAULT_GRACE_DAYS || input.force) && input.dependent === 'none';
+    const allowed = (input.days >= GRACE_DAYS || input.force) && input.dependent === 'none';
     let refusal: Error | undefined;
     try {
-      await phase3.complete(c, { defect: ctx.defect, force: input.force });
+      await ctx.impl.phases['phase-3'].complete(c, { force: input.force, graceDays });
     } catch (err) {
       refusal = err as Error;
     }
@@ -85,7 +83,7 @@ export const completeGuard: PropertyDef<CompleteCase> = {
     if (JSON.stringify(rows) !== JSON.stringify(before)) throw new PropertyFailure(`a refused complete (${situation}) changed the legacy rows`, { before, after: rows });
     const attempts = (await tryLegacyWrites(c, table)).filter((a) => a.as === 'postgres');
     if (attempts.some((a) => a.error?.code !== READ_ONLY_SQLSTATE)) throw new PropertyFailure(`after a refused complete (${situation}), the legacy table is not read-only`, { attempts });
-    await phase3.rollback(c);
+    await ctx.impl.phases['phase-3'].rollback(c);
     if ((await legacyTableName(c)) !== 'habit_tracker') throw new PropertyFailure(`after a refused complete (${situation}), the rollback did not bring public.habit_tracker back`);
   },
 };

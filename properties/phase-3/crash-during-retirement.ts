@@ -3,9 +3,6 @@ import type pg from 'pg';
 import type { PropertyContext, PropertyDef } from '../../src/runner/property.ts';
 import type { LegacyDataset } from '../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
-import { phase3 } from '../../src/migration/phase-3/phase-3.ts';
-import { READ_ONLY_SQLSTATE } from '../../src/migration/phase-3/names.ts';
-import { readRetirement } from '../../src/migration/phase-3/retirement-log.ts';
 import { readLegacyRows } from '../../src/check/read-state.ts';
 import { fingerprint, fingerprintDiff } from '../../src/check/fingerprint.ts';
 import { catalogDiff, catalogFingerprint } from '../../src/check/catalog-fingerprint.ts';
@@ -15,7 +12,8 @@ import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { LegacyModel } from '../rollback/support/legacy-model.ts';
 import { NewSchemaApp, newOpArbitrary, type NewOp } from '../rollback/support/new-schema-writes.ts';
 import { migratedDataset, resetBefore3, setupBefore3 } from '../rollback/support/phase-stack.ts';
-import { legacyTableName, persistenceOf, readLegacyTable } from './support/legacy-table.ts';
+import type { RetirementState } from '../../src/contract/observation.ts';
+import { READ_ONLY_SQLSTATE, legacyTableName, persistenceOf, readLegacyTable } from './support/legacy-table.ts';
 import { tryLegacyWrites } from './support/refused-writes.ts';
 
 export interface CrashCase {
@@ -56,19 +54,19 @@ export const crashDuringRetirement: PropertyDef<CrashCase> = {
   toDataset: (c) => c.dataset,
   async check(input, ctx) {
     const c = ctx.client;
-    await migratedDataset(c, input.dataset);
+    await migratedDataset(ctx, input.dataset);
     const model = LegacyModel.of(await readLegacyRows(c));
-    await phase3.apply(c, { defect: ctx.defect });
-    if (input.renamed) await phase3.rename(c, { defect: ctx.defect });
+    await ctx.impl.phases['phase-3'].apply(c);
+    if (input.renamed) await ctx.impl.phases['phase-3'].rename(c);
     const app = await NewSchemaApp.start(c, model);
     for (const op of input.before) await app.run(c, op);
 
     const table = (await legacyTableName(c))!;
     const snapshot = {
       legacy: await readLegacyTable(c, table),
-      newSchema: await fingerprint(c),
+      newSchema: await fingerprint(c, ctx.impl.observe.contentQueries),
       catalog: await catalogFingerprint(c),
-      retirement: retirementState(await readRetirement(c)),
+      retirement: retirementState(await ctx.impl.observe.retirement(c)),
     };
 
     const victim = input.inFlight ? await writeInFlight(ctx) : undefined;
@@ -90,11 +88,11 @@ export const crashDuringRetirement: PropertyDef<CrashCase> = {
     if (refused.some((a) => a.error?.code !== READ_ONLY_SQLSTATE)) {
       throw new PropertyFailure(`after the crash, public.${table} is no longer read-only`, { attempts: refused });
     }
-    const newDiff = fingerprintDiff(snapshot.newSchema, await fingerprint(r));
+    const newDiff = fingerprintDiff(snapshot.newSchema, await fingerprint(r, ctx.impl.observe.contentQueries));
     if (newDiff.length > 0) throw new PropertyFailure(`after the crash, the new schema differs: ${newDiff.join(', ')}`, { tables: newDiff });
     const catalog = catalogDiff(snapshot.catalog, await catalogFingerprint(r));
     if (catalog.length > 0) throw new PropertyFailure('after the crash, the catalog differs', { catalog });
-    const retirement = retirementState(await readRetirement(r));
+    const retirement = retirementState(await ctx.impl.observe.retirement(r));
     if (JSON.stringify(retirement) !== JSON.stringify(snapshot.retirement)) {
       throw new PropertyFailure('after the crash, the retirement log differs', { before: snapshot.retirement, after: retirement });
     }
@@ -105,8 +103,8 @@ export const crashDuringRetirement: PropertyDef<CrashCase> = {
   },
 };
 
-function retirementState(r: Awaited<ReturnType<typeof readRetirement>>) {
-  return r && { writePath: r.writePath, readOnlySince: r.readOnlySince, renamedAt: r.renamedAt, droppedAt: r.droppedAt, savedTriggers: r.savedTriggers };
+function retirementState(r: RetirementState | undefined) {
+  return r && { writePath: r.writePath, readOnlySince: r.readOnlySince, renamedAt: r.renamedAt, droppedAt: r.droppedAt };
 }
 
 /** A second session whose new-schema write (and its reverse sync) is done but not committed. */

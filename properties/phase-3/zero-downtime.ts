@@ -2,9 +2,8 @@ import fc from 'fast-check';
 import type { PropertyDef } from '../../src/runner/property.ts';
 import type { LegacyDataset } from '../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
-import { phase3 } from '../../src/migration/phase-3/phase-3.ts';
-import { LEGACY_TABLE, RETIRED_TABLE } from '../../src/migration/phase-3/names.ts';
 import { migratedDataset, resetBefore3, setupBefore3 } from '../rollback/support/phase-stack.ts';
+import { LEGACY_TABLE, RETIRED_TABLE } from './support/legacy-table.ts';
 import { holdLongTransaction } from '../rollback/support/long-transaction.ts';
 import { measureStalls, pause } from '../rollback/support/stall-run.ts';
 
@@ -39,27 +38,26 @@ export const zeroDowntime: PropertyDef<ZeroDowntimeCase> = {
   toDataset: (c) => c.dataset,
   async check(input, ctx) {
     const c = ctx.client;
-    await migratedDataset(c, input.dataset);
-    const defect = ctx.defect;
+    await migratedDataset(ctx, input.dataset);
     await measureStalls(ctx, input, async (clock, app, { longTransactionMs: longMs }) => {
       app.mode = 'api';
       await pause(100);
-      await phase3.apply(c, { defect, onStep: clock.onStep('phase-3') });
+      await ctx.impl.phases['phase-3'].apply(c, { onStep: clock.onStep('phase-3') });
       await pause(100);
       let long = await holdLongTransaction(ctx.db.uri, LEGACY_TABLE, longMs);
-      await phase3.rename(c, { defect, onStep: clock.onStep('phase-3') });
+      await ctx.impl.phases['phase-3'].rename(c, { onStep: clock.onStep('phase-3') });
       await long.done;
       await pause(100);
       long = await holdLongTransaction(ctx.db.uri, RETIRED_TABLE, longMs);
-      await phase3.rollback(c, { defect, onStep: clock.onStep('phase-3') });
+      await ctx.impl.phases['phase-3'].rollback(c, { onStep: clock.onStep('phase-3') });
       await long.done;
       await pause(100);
-      await phase3.apply(c, { defect, onStep: clock.onStep('phase-3') });
-      await phase3.rename(c, { defect, onStep: clock.onStep('phase-3') });
-      await c.query(`UPDATE public.migration_retirement SET read_only_since = read_only_since - interval '15 days'`);
+      await ctx.impl.phases['phase-3'].apply(c, { onStep: clock.onStep('phase-3') });
+      await ctx.impl.phases['phase-3'].rename(c, { onStep: clock.onStep('phase-3') });
       await pause(100);
       long = await holdLongTransaction(ctx.db.uri, RETIRED_TABLE, longMs);
-      await phase3.complete(c, { defect, onStep: clock.onStep('phase-3 complete') });
+      // the grace period, passed
+      await ctx.impl.phases['phase-3'].complete(c, { graceDays: 0, onStep: clock.onStep('phase-3 complete') });
       await long.done;
     });
   },

@@ -3,17 +3,14 @@ import type pg from 'pg';
 import type { PropertyContext, PropertyDef } from '../../src/runner/property.ts';
 import type { LegacyDataset } from '../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
-import { phase0 } from '../../src/migration/phase-0/phase-0.ts';
-import { runBackfill } from '../../src/migration/phase-0/backfill.ts';
 import { loadDataset } from '../../src/db/load-dataset.ts';
-import { resetDatabase } from '../../src/db/reset.ts';
 import { catalogDiff, catalogFingerprint } from '../../src/check/catalog-fingerprint.ts';
 import { readLegacyRows } from '../../src/check/read-state.ts';
+import { startOver } from '../support/start-over.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { LegacyModel } from './support/legacy-model.ts';
 import { LegacyApp, legacyOpArbitrary, type LegacyOp } from './support/legacy-writes.ts';
 import { assertLegacyAppWorksAsBefore, legacyAppError } from './support/legacy-app-works.ts';
-import { rollbackPhase0 } from './support/phase-0-rollback.ts';
 
 /** A legacy write, or a few batches of the backfill running between them. */
 export type Phase0Op = LegacyOp | { kind: 'backfill'; batchSize: number; batches: number };
@@ -29,20 +26,17 @@ const opArbitrary: fc.Arbitrary<Phase0Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('backfill' as const), batchSize: fc.integer({ min: 1, max: 4 }), batches: fc.integer({ min: 1, max: 3 }) }) },
 );
 
-async function runOps(c: pg.ClientBase, model: LegacyModel, ops: readonly Phase0Op[]): Promise<void> {
+async function runOps(ctx: PropertyContext, model: LegacyModel, ops: readonly Phase0Op[]): Promise<void> {
+  const c = ctx.client;
   const app = await LegacyApp.start(c, model);
   for (const op of ops) {
-    if (op.kind === 'backfill') await runBackfill(c, { batchSize: op.batchSize, maxBatches: op.batches });
+    if (op.kind === 'backfill') await ctx.impl.backfill.run(c, { batchSize: op.batchSize, maxBatches: op.batches });
     else await app.run(c, op);
   }
 }
 
-/** Back to "no Phase 0" (the unit's own rollback, whatever variant the case ran), empty tables. */
-async function resetNoPhase0(ctx: PropertyContext): Promise<void> {
-  await ctx.client.query('ROLLBACK').catch(() => undefined);
-  await phase0.rollback(ctx.client);
-  await resetDatabase(ctx.client, { refresh: true });
-}
+/** Back to "no Phase 0", whatever the case's rollback (of whatever variant) left behind. */
+const resetNoPhase0 = (ctx: PropertyContext) => startOver(ctx.client);
 
 /**
  * pgroll's cycle for Phase 0: apply → legacy writes and backfill batches → rollback → apply → writes →
@@ -71,9 +65,9 @@ export const phase0Cycle: PropertyDef<Phase0Cycle> = {
     const catalogBefore = await catalogFingerprint(c);
     const appBefore = await legacyAppError(c);
 
-    await phase0.apply(c);
-    await runOps(c, model, input.first);
-    await rollbackPhase0(c, { defect: ctx.defect });
+    await ctx.impl.phases['phase-0'].apply(c);
+    await runOps(ctx, model, input.first);
+    await ctx.impl.phases['phase-0'].rollback(c);
 
     const diffs = model.diff(await readLegacyRows(c));
     if (diffs.length > 0) throw new PropertyFailure(`after the Phase 0 rollback, ${diffs.length} legacy value(s) differ from the model of every write`, { diffs: diffs.slice(0, 50) });
@@ -84,17 +78,14 @@ export const phase0Cycle: PropertyDef<Phase0Cycle> = {
     }
     await assertLegacyAppWorksAsBefore(c, appBefore, 'the Phase 0 rollback');
 
-    await phase0.apply(c);
-    await runOps(c, model, input.second);
-    await runBackfill(c);
-    await phase0.complete(c);
+    await ctx.impl.phases['phase-0'].apply(c);
+    await runOps(ctx, model, input.second);
+    await ctx.impl.backfill.run(c);
+    await ctx.impl.phases['phase-0'].complete(c);
     const after = model.diff(await readLegacyRows(c));
     if (after.length > 0) throw new PropertyFailure(`after Phase 0 completed, ${after.length} legacy value(s) differ from the model`, { diffs: after.slice(0, 50) });
-    const { rows } = await c.query<{ id: string }>(
-      `SELECT h.id::text FROM public.habit_tracker h
-        WHERE NOT EXISTS (SELECT 1 FROM public.weeks w WHERE w.legacy_id = h.id)
-          AND NOT EXISTS (SELECT 1 FROM public.migration_quarantine q WHERE q.legacy_id = h.id)`,
-    );
-    if (rows.length > 0) throw new PropertyFailure(`after Phase 0 completed, ${rows.length} legacy row(s) are neither migrated nor quarantined`, { ids: rows.map((r) => Number(r.id)) });
+    const handled = new Set([...(await ctx.impl.observe.legacyView(c)).map((v) => v.id), ...(await ctx.impl.observe.quarantine(c)).map((q) => q.legacy_id)]);
+    const lost = (await readLegacyRows(c)).filter((r) => !handled.has(r.id)).map((r) => r.id);
+    if (lost.length > 0) throw new PropertyFailure(`after Phase 0 completed, ${lost.length} legacy row(s) are neither migrated nor quarantined`, { ids: lost });
   },
 };

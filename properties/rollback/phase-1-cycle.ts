@@ -1,29 +1,20 @@
 import type { PropertyContext, PropertyDef } from '../../src/runner/property.ts';
-import { phase0 } from '../../src/migration/phase-0/phase-0.ts';
-import { runBackfill } from '../../src/migration/phase-0/backfill.ts';
-import { phase1 } from '../../src/migration/phase-1/phase-1.ts';
 import { loadDataset } from '../../src/db/load-dataset.ts';
-import { resetDatabase } from '../../src/db/reset.ts';
-import { cycleCaseArbitrary, runCycle, withoutRelations, type CycleCase } from './support/phase-cycle.ts';
+import { applyUpTo } from '../support/apply-up-to.ts';
+import { startOver } from '../support/start-over.ts';
+import { cycleCaseArbitrary, runCycle, type CycleCase } from './support/phase-cycle.ts';
 
-/** Phase 1's rollback keeps the idempotency log and its write numbers (src/migration/phase-1/phase-1.ts). */
-const PHASE1_KEEPS = ['idempotency_log', 'idempotency_log_pkey', 'hv_op_seq'];
-
+/** Back to the start of Phase 1, whatever a case left behind: a fresh schema, the phases before it applied. */
 async function resetBefore1(ctx: PropertyContext): Promise<void> {
-  const c = ctx.client;
-  await c.query('ROLLBACK').catch(() => undefined);
-  // only when applied: its rollback names the idempotency log's row type, which the DROP below removes
-  const { rows } = await c.query<{ api: string | null }>(`SELECT to_regprocedure('public.hv_dual_write(text, text, jsonb, text)')::text AS api`);
-  if (rows[0]?.api) await phase1.rollback(c);
-  await c.query('DROP TABLE IF EXISTS public.idempotency_log; DROP SEQUENCE IF EXISTS public.hv_op_seq');
-  await resetDatabase(c, { refresh: true });
+  await startOver(ctx.client);
+  await applyUpTo(ctx, 'phase-0');
 }
 
 /**
  * pgroll's cycle for Phase 1 (apply → API and old-client writes → rollback → apply → writes →
  * complete): after the rollback the legacy table holds every write made through the API and the old
- * path, the catalog is as before Phase 1 but for the idempotency log it keeps on purpose, and the
- * legacy app path works as before; after complete nothing drifts.
+ * path, the catalog is as before Phase 1 but for what it keeps on purpose (the idempotency log), and
+ * the legacy app path works as before; after complete nothing drifts.
  */
 export const phase1Cycle: PropertyDef<CycleCase> = {
   name: 'rollback/phase-1-cycle',
@@ -31,20 +22,12 @@ export const phase1Cycle: PropertyDef<CycleCase> = {
   description: 'Phase 1 apply → API and legacy writes → rollback → apply → writes → complete: after the rollback the legacy rows equal the model of every write and the catalog is as before (but the kept idempotency log).',
   defaultRuns: 12,
   arbitrary: cycleCaseArbitrary,
-  async setup(ctx) {
-    await phase0.apply(ctx.client);
-  },
+  setup: (ctx) => applyUpTo(ctx, 'phase-0'),
   reset: resetBefore1,
   toDataset: (c) => c.dataset,
   async check(input, ctx) {
     await loadDataset(ctx.client, input.dataset);
-    await runBackfill(ctx.client);
-    await runCycle(ctx, {
-      label: 'Phase 1',
-      apply: (c) => phase1.apply(c),
-      rollback: (c) => phase1.rollback(c),
-      complete: (c) => phase1.complete(c),
-      kept: (d) => withoutRelations(d, PHASE1_KEEPS),
-    }, input);
+    await ctx.impl.backfill.run(ctx.client);
+    await runCycle(ctx, 'phase-1', input);
   },
 };

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import type { PropertyDef } from '../../src/runner/property.ts';
 import type { LegacyDataset } from '../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
-import { phase3 } from '../../src/migration/phase-3/phase-3.ts';
 import { catalogDiff, catalogFingerprint } from '../../src/check/catalog-fingerprint.ts';
-import { readLegacyRows, readLegacyView, readQuarantine } from '../../src/check/read-state.ts';
+import { readLegacyRows } from '../../src/check/read-state.ts';
+import type { CanonicalRow } from '../../src/check/canonical.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { LegacyModel } from './support/legacy-model.ts';
 import { NewSchemaApp, newOpArbitrary, type NewOp } from './support/new-schema-writes.ts';
@@ -49,15 +49,15 @@ export const phase3Cycle: PropertyDef<Phase3Cycle> = {
   toDataset: (c) => c.dataset,
   async check(input, ctx) {
     const c = ctx.client;
-    await migratedDataset(c, input.dataset);
+    await migratedDataset(ctx, input.dataset);
     const model = LegacyModel.of(await readLegacyRows(c));
     const catalogBefore = await catalogFingerprint(c);
     const appBefore = await legacyAppError(c);
 
-    await phase3.apply(c, { defect: ctx.defect });
-    if (input.renamed) await phase3.rename(c, { defect: ctx.defect });
+    await ctx.impl.phases['phase-3'].apply(c);
+    if (input.renamed) await ctx.impl.phases['phase-3'].rename(c);
     await runOps(ctx, model, input.first);
-    await phase3.rollback(c, { defect: ctx.defect });
+    await ctx.impl.phases['phase-3'].rollback(c);
 
     const lost = model.diff(await readLegacyRows(c));
     if (lost.length > 0) {
@@ -67,18 +67,17 @@ export const phase3Cycle: PropertyDef<Phase3Cycle> = {
     if (catalog.length > 0) throw new PropertyFailure('after the Phase 3 rollback, the catalog differs from before Phase 3', { catalog });
     await assertLegacyAppWorksAsBefore(c, appBefore, 'the Phase 3 rollback');
 
-    await phase3.apply(c, { defect: ctx.defect });
+    await ctx.impl.phases['phase-3'].apply(c);
     await runOps(ctx, model, input.second);
     // the grace period, passed
-    await c.query(`UPDATE public.migration_retirement SET read_only_since = read_only_since - interval '15 days'`);
-    await phase3.complete(c, { defect: ctx.defect });
+    await ctx.impl.phases['phase-3'].complete(c, { graceDays: 0 });
 
     const { rows } = await c.query<{ legacy: string | null; retired: string | null }>(
       `SELECT to_regclass('public.habit_tracker')::text AS legacy, to_regclass('public.habit_tracker_old')::text AS retired`,
     );
     if (rows[0]?.legacy || rows[0]?.retired) throw new PropertyFailure('after complete, the legacy table is still there', rows[0]);
-    const quarantined = new Set((await readQuarantine(c)).map((q) => q.legacy_id));
-    const missing = model.diffAsNew(await readLegacyView(c), quarantined);
+    const quarantined = new Set((await ctx.impl.observe.quarantine(c)).map((q) => q.legacy_id));
+    const missing = model.diffAsNew((await ctx.impl.observe.legacyView(c)) as CanonicalRow[], quarantined);
     if (missing.length > 0) {
       throw new PropertyFailure(`after complete, ${missing.length} value(s) of the new schema differ from the model of every write`, { diffs: missing.slice(0, 50) });
     }

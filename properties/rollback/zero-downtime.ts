@@ -2,12 +2,8 @@ import fc from 'fast-check';
 import type { PropertyContext, PropertyDef } from '../../src/runner/property.ts';
 import type { LegacyDataset } from '../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
-import { phase0 } from '../../src/migration/phase-0/phase-0.ts';
-import { runBackfill } from '../../src/migration/phase-0/backfill.ts';
-import { phase1 } from '../../src/migration/phase-1/phase-1.ts';
-import { phase2 } from '../../src/migration/phase-2/phase-2.ts';
 import { loadDataset } from '../../src/db/load-dataset.ts';
-import { resetDatabase } from '../../src/db/reset.ts';
+import { startOver } from '../support/start-over.ts';
 import { measureStalls, pause } from './support/stall-run.ts';
 
 export interface PhasesZeroDowntimeCase {
@@ -16,20 +12,8 @@ export interface PhasesZeroDowntimeCase {
   seed: number;
 }
 
-/** Back to "no phase applied": each phase's own rollback, last phase first (all idempotent). */
-async function resetNoPhase(ctx: PropertyContext): Promise<void> {
-  const c = ctx.client;
-  await c.query('ROLLBACK').catch(() => undefined);
-  const { rows } = await c.query<{ weeks: string | null }>(`SELECT to_regclass('public.weeks')::text AS weeks`);
-  if (rows[0]?.weeks) {
-    await phase2.rollback(c);
-    await phase1.rollback(c);
-  }
-  await phase0.rollback(c);
-  // what Phase 1 and 2 keep on purpose after their rollbacks (Phase 0's rollback drops the rest)
-  await c.query('DROP TABLE IF EXISTS public.idempotency_log, public.read_mismatches; DROP SEQUENCE IF EXISTS public.hv_op_seq');
-  await resetDatabase(c, { refresh: true });
-}
+/** Back to "no phase applied", whatever a case left behind. */
+const resetNoPhase = (ctx: PropertyContext) => startOver(ctx.client);
 
 /**
  * Phases 0, 1 and 2 without downtime: while the app writes on 2–4 connections (the legacy table; then,
@@ -56,10 +40,11 @@ export const phasesZeroDowntime: PropertyDef<PhasesZeroDowntimeCase> = {
     const c = ctx.client;
     await loadDataset(c, input.dataset);
     await measureStalls(ctx, input, async (clock, app) => {
+      const [phase0, phase1, phase2] = [ctx.impl.phases['phase-0'], ctx.impl.phases['phase-1'], ctx.impl.phases['phase-2']];
       const p0 = { onStep: clock.onStep('phase-0') };
       const p1 = { onStep: clock.onStep('phase-1') };
       const p2 = { onStep: clock.onStep('phase-2') };
-      const backfill = () => clock.time('phase-0 backfill', () => runBackfill(c));
+      const backfill = () => clock.time('phase-0 backfill', () => ctx.impl.backfill.run(c));
       const deploy = async (mode: 'legacy' | 'api') => {
         app.mode = mode;
         await pause(150); // requests in flight drain

@@ -4,7 +4,8 @@
  * per phase so vitest runs them in parallel.
  */
 import { describe, expect, test } from 'vitest';
-import { DEFECTS, type PhaseTag } from '../../src/migration/defects.ts';
+import { DEFECTS } from '../../src/defects/index.ts';
+import type { PhaseTag } from '../../src/runner/property.ts';
 import { findProperty } from '../index.ts';
 import { runForVitest } from './vitest-property.ts';
 

@@ -5,16 +5,16 @@
 import type pg from 'pg';
 import type { PropertyContext } from '../../src/runner/property.ts';
 import type { LegacyDataset, LegacyRow } from '../../src/generate/dataset.ts';
-import { phase0 } from '../../src/migration/phase-0/phase-0.ts';
-import { runBackfill, type BackfillResult } from '../../src/migration/phase-0/backfill.ts';
+import type { BackfillResult } from '../../src/contract/backfill.ts';
+import type { MigrationImplementation } from '../../src/contract/implementation.ts';
 import { loadDataset } from '../../src/db/load-dataset.ts';
 import { expectedOutcomes, type Outcome } from '../../src/check/canonical.ts';
-import { readLegacyRows, readLegacyView, readQuarantine, readUserIds } from '../../src/check/read-state.ts';
+import { readLegacyRows, readUserIds } from '../../src/check/read-state.ts';
 import type { CanonicalRow } from '../../src/check/canonical.ts';
-import type { QuarantineRow } from '../../src/check/read-state.ts';
+import type { QuarantineRow } from '../../src/contract/observation.ts';
 
 export async function setupPhase0(ctx: PropertyContext): Promise<void> {
-  await phase0.apply(ctx.client, { defect: ctx.defect });
+  await ctx.impl.phases['phase-0'].apply(ctx.client);
 }
 
 export interface MigratedCase {
@@ -29,17 +29,17 @@ export interface MigratedCase {
 /** Loads the dataset, runs the backfill, and reads back the expected and actual outcomes. */
 export async function migrate(ctx: PropertyContext, dataset: LegacyDataset, batchSize = 1000): Promise<MigratedCase> {
   await loadDataset(ctx.client, dataset);
-  const backfill = await runBackfill(ctx.client, { batchSize, defect: ctx.defect });
-  return { backfill, ...(await readOutcomes(ctx.client)) };
+  const backfill = await ctx.impl.backfill.run(ctx.client, { batchSize });
+  return { backfill, ...(await readOutcomes(ctx.client, ctx.impl)) };
 }
 
 /** Expected outcomes from the legacy rows as stored, and the actual view and quarantine. */
-export async function readOutcomes(client: pg.ClientBase): Promise<Omit<MigratedCase, 'backfill'>> {
+export async function readOutcomes(client: pg.ClientBase, impl: MigrationImplementation): Promise<Omit<MigratedCase, 'backfill'>> {
   const [legacy, users, view, quarantine] = [
     await readLegacyRows(client),
     await readUserIds(client),
-    await readLegacyView(client),
-    await readQuarantine(client),
+    (await impl.observe.legacyView(client)) as CanonicalRow[],
+    await impl.observe.quarantine(client),
   ];
   return { legacy, expected: expectedOutcomes(legacy, users), view, quarantine };
 }

@@ -9,7 +9,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AnyProperty } from '../../src/runner/property.ts';
 import type { PropertyResult } from '../../src/runner/result.ts';
-import type { DefectId } from '../../src/migration/defects.ts';
+import { findDefect } from '../../src/defects/index.ts';
+import { ourMigration } from '../../src/migration/implementation.ts';
 import { runProperty } from '../../src/runner/run-property.ts';
 import { attachPostgres, startPostgres } from '../../src/db/start-postgres.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -23,7 +24,7 @@ const CRASH_SAFE = { synchronous_commit: 'on' };
 const REGRESSIONS = join(PROJECT_ROOT, 'fixtures', 'regressions');
 
 export interface VitestRunOptions {
-  defect?: DefectId;
+  defect?: string;
   runs?: number;
   seed?: number;
 }
@@ -33,8 +34,10 @@ export async function runForVitest(def: AnyProperty, opts: VitestRunOptions = {}
   const config = loadConfig();
   const pg = await attachPostgres(inject('pgAdminUri'));
   try {
+    const impl = opts.defect ? findDefect(opts.defect)!.apply(ourMigration) : ourMigration;
     const result = await runProperty(def, {
       pg,
+      impl,
       seed: opts.seed ?? config.seed ?? DEFAULT_TEST_SEED,
       ...((opts.runs ?? config.runs) ? { runs: opts.runs ?? config.runs! } : {}),
       defect: opts.defect,

@@ -2,8 +2,9 @@
  * The TypeScript oracle: what the migration must do with each legacy row, computed from the mapping
  * rules independently of the SQL (two implementations that check each other). Pure.
  */
-import type { LegacyRow, Status } from '../generate/dataset.ts';
-import { QUARANTINE_REASONS, type QuarantineReason, type WarningCode, isoWeekday, nearDuplicateKey, weekPeriodLabel } from '../migration/mapping-rules.ts';
+import type { LegacyRow } from '../contract/legacy-row.ts';
+import type { RecordedWarning } from '../contract/observation.ts';
+import { QUARANTINE_REASONS, type QuarantineReason, type Status, isoWeekday, nearDuplicateKey, weekPeriodLabel } from '../migration/mapping-rules.ts';
 
 /** A legacy row in canonical form: what the legacy view must return for it. */
 export interface CanonicalRow {
@@ -124,23 +125,15 @@ export function expectedOutcomes(rows: readonly LegacyRow[], knownUsers: Readonl
   return out;
 }
 
-/** A warning the migration must record for a migrated row (`migration_warnings`, or the near-duplicate view). */
-export interface ExpectedWarning {
-  legacyId: number;
-  code: WarningCode;
-  /** week_period_mismatch: the original label; near_duplicate_child: the other child's exact name. */
-  detail: string | null;
-}
-
 /**
  * The warnings the mapping rules give the migrated rows of a dataset: week_period_mismatch for a label
  * that is null or not the one week_start_date gives; near_duplicate_child for a row whose child has a
  * sibling (another migrated child of the same owner) with a different exact name and the same
  * {@link nearDuplicateKey}. Sorted by legacy id, code, detail.
  */
-export function expectedWarnings(rows: readonly LegacyRow[], outcomes: ReadonlyMap<number, Outcome>): ExpectedWarning[] {
+export function expectedWarnings(rows: readonly LegacyRow[], outcomes: ReadonlyMap<number, Outcome>): RecordedWarning[] {
   const migrated = rows.filter((r) => outcomes.get(r.id)?.kind === 'migrate');
-  const out: ExpectedWarning[] = [];
+  const out: RecordedWarning[] = [];
   const namesByKey = new Map<string, Set<string>>();
   for (const r of migrated) {
     const k = `${r.user_id}\u0001${nearDuplicateKey(r.child_name)}`;
@@ -154,6 +147,6 @@ export function expectedWarnings(rows: readonly LegacyRow[], outcomes: ReadonlyM
       if (other !== r.child_name) out.push({ legacyId: r.id, code: 'near_duplicate_child', detail: other });
     }
   }
-  const order = (w: ExpectedWarning) => `${String(w.legacyId).padStart(20, '0')}\u0001${w.code}\u0001${w.detail ?? ''}`;
+  const order = (w: RecordedWarning) => `${String(w.legacyId).padStart(20, '0')}\u0001${w.code}\u0001${w.detail ?? ''}`;
   return out.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
 }

@@ -1,11 +1,11 @@
 import type pg from 'pg';
-import { phase0 } from '../migration/phase-0/phase-0.ts';
-import { runBackfill, type BackfillResult, type BatchResult } from '../migration/phase-0/backfill.ts';
-import { expectedOutcomes } from './canonical.ts';
-import { readLegacyRows, readLegacyView, readQuarantine, readUserIds, readWarnings, type QuarantineRow } from './read-state.ts';
+import type { BackfillResult, BatchResult } from '../contract/backfill.ts';
+import type { MigrationImplementation } from '../contract/implementation.ts';
+import type { DriftRow, QuarantineRow } from '../contract/observation.ts';
+import { expectedOutcomes, type CanonicalRow } from './canonical.ts';
+import { readLegacyRows, readUserIds } from './read-state.ts';
 import { accountingProblems, roundTripDiffs, type AccountingProblem, type FieldDiff } from './round-trip.ts';
 import { validateConstraints, type ConstraintResult } from './constraints.ts';
-import { readDrift, type DriftRow } from './drift.ts';
 
 /** Everything `habit-verify check` finds on one loaded legacy table. */
 export interface CheckResult {
@@ -30,26 +30,27 @@ export interface CheckResult {
 }
 
 /**
- * Bring-your-own data: applies Phase 0 to a database holding a legacy table, runs the backfill, and
+ * Bring-your-own data: applies the implementation's Phase 0 to a database holding a legacy table, runs its backfill, and
  * every check that applies to fixed data. Quarantines are reported, not failures. Returns; never prints.
  */
 export async function checkDatabase(
   client: pg.ClientBase,
+  impl: MigrationImplementation,
   opts: { batchSize?: number; onBatch?: (b: BatchResult) => void } = {},
 ): Promise<CheckResult> {
-  await phase0.apply(client);
-  const backfill = await runBackfill(client, {
+  await impl.phases['phase-0'].apply(client);
+  const backfill = await impl.backfill.run(client, {
     ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
     ...(opts.onBatch ? { onBatch: opts.onBatch } : {}),
   });
   const legacy = await readLegacyRows(client);
   const expected = expectedOutcomes(legacy, await readUserIds(client));
-  const view = await readLegacyView(client);
-  const quarantine = await readQuarantine(client);
+  const view = (await impl.observe.legacyView(client)) as CanonicalRow[];
+  const quarantine = await impl.observe.quarantine(client);
   const diffs = roundTripDiffs(expected, view);
   const problems = accountingProblems(expected, new Set(view.map((v) => v.id)), quarantine);
   const constraints = await validateConstraints(client);
-  const drift = await readDrift(client);
+  const drift = await impl.observe.drift(client);
   const count = <T>(xs: readonly T[], key: (x: T) => string) =>
     xs.reduce<Record<string, number>>((acc, x) => ((acc[key(x)] = (acc[key(x)] ?? 0) + 1), acc), {});
   return {
@@ -57,7 +58,7 @@ export async function checkDatabase(
     migratedRows: view.length,
     quarantinedRows: quarantine.length,
     quarantineReasons: count(quarantine, (q) => q.reason),
-    warnings: { ...count(await readWarnings(client), (w) => w.code), ...(await nearDuplicates(client)) },
+    warnings: count(await impl.observe.warnings(client), (w) => w.code),
     roundTripMismatches: diffs.length,
     accountingProblems: problems.length,
     driftRows: drift.length,
@@ -65,11 +66,6 @@ export async function checkDatabase(
     backfill,
     details: { diffs, problems, drift, constraints, quarantine },
   };
-}
-
-async function nearDuplicates(client: pg.ClientBase): Promise<Record<string, number>> {
-  const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM public.migration_near_duplicate_children');
-  return rows[0]!.n > 0 ? { near_duplicate_child: rows[0]!.n } : {};
 }
 
 /** check passes when every migrated row round-trips, every row is accounted for, constraints hold and nothing drifts. */

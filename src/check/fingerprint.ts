@@ -2,21 +2,13 @@ import type pg from 'pg';
 
 /**
  * A fingerprint of the migration's output: one md5 per table over every row (ids included), read in
- * a transaction pinned to UTC so it does not depend on the session's time zone. Columns that record
- * when something ran (quarantined_at, started_at…) are left out: they differ between equal runs.
+ * a transaction pinned to UTC so it does not depend on the session's time zone. The tables and their
+ * queries are the implementation's (Observation.contentQueries).
  */
 export type Fingerprint = Record<string, string>;
 
-const TABLES: Record<string, string> = {
-  children: 'SELECT * FROM public.children',
-  weeks: 'SELECT * FROM public.weeks',
-  habits: 'SELECT * FROM public.habits',
-  habit_records: 'SELECT * FROM public.habit_records',
-  migration_quarantine: 'SELECT legacy_id, reason, detail, original FROM public.migration_quarantine',
-  migration_warnings: 'SELECT * FROM public.migration_warnings',
-};
 
-export async function fingerprint(client: pg.ClientBase, tables: Record<string, string> = TABLES): Promise<Fingerprint> {
+export async function fingerprint(client: pg.ClientBase, tables: Readonly<Record<string, string>>): Promise<Fingerprint> {
   const sql = Object.entries(tables)
     .map(([name, q]) => `SELECT '${name}' AS t, count(*)::int AS n, coalesce(md5(string_agg(x::text, E'\\n' ORDER BY x::text)), '') AS h FROM (${q}) x`)
     .join(' UNION ALL ');

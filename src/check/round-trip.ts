@@ -2,8 +2,8 @@
  * Round-trip and accounting oracles: compare what the migration did with what the mapping rules say
  * it must do. Pure: inputs are values read from the database.
  */
-import type { CanonicalRow, ExpectedWarning, Outcome } from './canonical.ts';
-import type { QuarantineRow } from './read-state.ts';
+import type { CanonicalRow, Outcome } from './canonical.ts';
+import type { QuarantineRow, RecordedWarning } from '../contract/observation.ts';
 
 /** One difference between the canonical form of a legacy row and its legacy-view row. */
 export interface FieldDiff {
@@ -114,8 +114,8 @@ export interface WarningProblem {
 }
 
 /** Expected against recorded warnings (both sorted or not; compared as sets of id, code, detail). */
-export function warningProblems(expected: readonly ExpectedWarning[], actual: readonly ExpectedWarning[]): WarningProblem[] {
-  const key = (w: ExpectedWarning) => JSON.stringify([w.legacyId, w.code, w.detail]);
+export function warningProblems(expected: readonly RecordedWarning[], actual: readonly RecordedWarning[]): WarningProblem[] {
+  const key = (w: RecordedWarning) => JSON.stringify([w.legacyId, w.code, w.detail]);
   const want = new Set(expected.map(key));
   const got = new Set(actual.map(key));
   return [

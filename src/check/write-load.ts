@@ -7,7 +7,7 @@
  */
 import type pg from 'pg';
 import { connect } from '../db/connect.ts';
-import type { StepResult } from '../migration/executor.ts';
+import type { StepResult } from '../contract/executor.ts';
 
 /** One write of the load. Times are `performance.now()` milliseconds of this process. */
 export interface WriteSample {

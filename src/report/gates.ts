@@ -1,4 +1,4 @@
-import type { PhaseTag } from '../migration/defects.ts';
+import type { PhaseTag } from '../runner/property.ts';
 import type { PropertyResult, RunReport } from '../runner/result.ts';
 
 /** FAIL: data the migration gets wrong. ERROR: could not be checked (harness or infrastructure). */

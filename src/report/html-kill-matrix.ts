@@ -1,4 +1,4 @@
-import { findDefect } from '../migration/defects.ts';
+import { findDefect } from '../defects/index.ts';
 import type { RunReport } from '../runner/result.ts';
 import { esc } from './html-escape.ts';
 import { killMatrixColumns, killMatrixOf } from './report-sections.ts';

@@ -8,13 +8,17 @@ import type { SavedRegression } from '../runner/regression.ts';
 const FAST_CHECK_VERSION: string = (createRequire(import.meta.url)('fast-check/package.json') as { version: string }).version;
 
 /** `phase-0/round-trip` → `phase-0--round-trip`: the fixture name prefix of a property. */
+/** Fixtures without an `impl` field were found on habit-verify's own implementation. */
+const OWN_IMPL = 'habit-verify';
+
 export const propertySlug = (property: string) => property.replace(/\//g, '--');
 
 /**
- * Saved counterexamples of a property (files `fixtures/regressions/<slug>--*.json`), oldest name first.
+ * Saved counterexamples of a property found on `impl` (files `fixtures/regressions/<slug>--*.json`),
+ * oldest name first.
  * An unreadable fixture is an error naming the file: a regression that silently stops guarding is worse.
  */
-export async function loadRegressions(dir: string, property: string, root: string): Promise<SavedRegression[]> {
+export async function loadRegressions(dir: string, property: string, root: string, impl = OWN_IMPL): Promise<SavedRegression[]> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -26,7 +30,7 @@ export async function loadRegressions(dir: string, property: string, root: strin
   for (const name of names.filter((n) => n.startsWith(prefix) && n.endsWith('.json')).sort()) {
     const file = join(dir, name);
     const data = JSON.parse(await readFile(file, 'utf8')) as Omit<SavedRegression, 'file'>;
-    out.push({ ...data, file: relative(root, file) });
+    if ((data.impl ?? OWN_IMPL) === impl) out.push({ ...data, file: relative(root, file) });
   }
   return out;
 }
@@ -51,6 +55,7 @@ export async function saveRegression(dir: string, result: PropertyResult, guards
     seed: result.seed,
     ...(result.path ? { path: result.path } : {}),
     ...(result.defect ? { defect: result.defect } : {}),
+    ...(result.impl && result.impl !== OWN_IMPL ? { impl: result.impl } : {}),
     fastCheckVersion: FAST_CHECK_VERSION,
     failure: result.failure?.message ?? '',
     input: result.counterexample ?? null,

@@ -1,5 +1,5 @@
-import type { DriftRow } from '../check/drift.ts';
-import { findDefect } from '../migration/defects.ts';
+import type { DriftRow } from '../contract/observation.ts';
+import { findDefect } from '../defects/index.ts';
 import type { RunReport } from '../runner/result.ts';
 import { isRecord } from './counterexample.ts';
 

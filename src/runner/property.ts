@@ -1,16 +1,21 @@
 import type fc from 'fast-check';
 import type pg from 'pg';
-import type { PhaseTag, DefectId } from '../migration/defects.ts';
+import type { PhaseId } from '../contract/phase.ts';
+import type { MigrationImplementation } from '../contract/implementation.ts';
 import type { StartedPostgres, TestDatabase } from '../db/types.ts';
 import type { LegacyDataset } from '../generate/dataset.ts';
 import type { StallFigure } from './result.ts';
+
+/** The gates: one per phase, and the rollback cycles. */
+export type PhaseTag = PhaseId | 'rollback';
 
 /** What a property's setup and checks get: the server, one database for the whole run, a client on it. */
 export interface PropertyContext {
   pg: StartedPostgres;
   db: TestDatabase;
   client: pg.Client;
-  defect: DefectId | undefined;
+  /** The implementation under test (ours, the plan as written, a user's, or a broken variant of one). */
+  impl: MigrationImplementation;
   /** Stall figures the property measured; the runner copies them into the result (last write wins). */
   stalls?: StallFigure[];
 }

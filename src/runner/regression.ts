@@ -6,6 +6,8 @@ export interface SavedRegression {
   seed: number;
   path?: string;
   defect?: string;
+  /** The implementation it was found on, when not habit-verify's own (it is replayed only against that one). */
+  impl?: string;
   fastCheckVersion: string;
   failure: string;
   /** The failing input itself (seeds replay only against the same arbitraries, so the data is kept). */

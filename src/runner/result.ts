@@ -2,7 +2,7 @@
  * What a property run produces. Runners return these; reporters only read them; the CLI picks the
  * exit code from them. Everything here is plain JSON.
  */
-import type { PhaseTag } from '../migration/defects.ts';
+import type { PhaseTag } from './property.ts';
 
 export type Verdict = 'passed' | 'failed' | 'error' | 'skipped';
 
@@ -19,6 +19,8 @@ export interface PropertyResult {
   shrinks: number;
   regressionsReplayed: number;
   durationMs: number;
+  /** The implementation under test (its name). */
+  impl?: string;
   defect?: string;
   /**
    * Stopped before `runs` were done: by the time budget (the verdict covers what ran), or by a signal

@@ -1,5 +1,5 @@
-import type { Defect, DefectId, PhaseTag } from '../migration/defects.ts';
-import type { AnyProperty } from './property.ts';
+import type { Defect } from '../defects/defect.ts';
+import type { AnyProperty, PhaseTag } from './property.ts';
 import type { PropertyResult } from './result.ts';
 import { runProperty, type RunOptions } from './run-property.ts';
 
@@ -22,6 +22,8 @@ export interface KillMatrixEntry {
   firstKill?: { property: string; message: string; replayCommand?: string };
   /** Properties that could not run (infrastructure or setup error): the matrix is incomplete there. */
   errors: string[];
+  /** The defect no longer applies to the implementation (StaleDefectError): nothing ran. */
+  stale?: string;
   /** Phases of the defect that have no gate (no property can kill it there yet). */
   phasesWithoutGate: PhaseTag[];
   /** Every property result of this defect. */
@@ -53,8 +55,15 @@ export async function runMutants(opts: MutantsOptions): Promise<KillMatrixEntry[
     const started = performance.now();
     const { properties, phasesWithoutGate } = propertiesForDefect(d, propertiesOf);
     const entry: KillMatrixEntry = { id: d.id, killed: false, killedBy: [], ms: 0, errors: [], phasesWithoutGate, results: [] };
-    for (const p of properties) {
-      const r = await runProperty(p, { ...runOpts, defect: d.id as DefectId, timeBudgetMs: opts.timeBudgetMs ?? MUTANTS_PROPERTY_BUDGET_MS });
+    let impl;
+    try {
+      impl = d.apply(runOpts.impl);
+    } catch (err) {
+      entry.stale = (err as Error).message;
+      entry.errors.push(`(stale: ${entry.stale})`);
+    }
+    for (const p of impl ? properties : []) {
+      const r = await runProperty(p, { ...runOpts, impl: impl!, defect: d.id, timeBudgetMs: opts.timeBudgetMs ?? MUTANTS_PROPERTY_BUDGET_MS });
       entry.results.push(r);
       onPropertyResult?.(d, r);
       if (r.verdict === 'error') entry.errors.push(p.name);

@@ -4,7 +4,7 @@ import type { PropertyResult } from './result.ts';
 import { PropertyFailure } from './property-failure.ts';
 import type { StartedPostgres } from '../db/types.ts';
 import { connect } from '../db/connect.ts';
-import type { DefectId } from '../migration/defects.ts';
+import type { MigrationImplementation } from '../contract/implementation.ts';
 import type { SavedRegression } from './regression.ts';
 import { resetDatabase } from '../db/reset.ts';
 import { harness, isHarnessSide } from './harness-error.ts';
@@ -17,11 +17,14 @@ export interface RunOptions {
   seed: number;
   /** Random cases; default the property's own defaultRuns. */
   runs?: number;
+  /** The implementation under test. */
+  impl: MigrationImplementation;
   /** Replay: jump to this counterexample path (with the same seed). */
   path?: string;
   /** Stop starting new cases after this long (the verdict covers what ran). */
   timeBudgetMs?: number;
-  defect?: DefectId | undefined;
+  /** The broken variant `impl` is, if any (a label for the result and the replay line). */
+  defect?: string | undefined;
   /** Saved counterexamples of this property, run before any random case. */
   regressions?: readonly SavedRegression[];
   /** Only the saved regressions, no random cases (replay of a fixture). */
@@ -50,6 +53,7 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
     shrinks: 0,
     regressionsReplayed: 0,
     durationMs: 0,
+    impl: opts.impl.name,
     ...(opts.defect ? { defect: opts.defect } : {}),
   };
   let ctx: PropertyContext | undefined;
@@ -69,7 +73,7 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
     const server = own ?? opts.pg;
     const db = await server.createDatabase(def.name.replace(/[^a-z0-9]+/gi, '_').toLowerCase().slice(0, 30));
     const client = await connect(db.uri);
-    ctx = { pg: server, db, client, defect: opts.defect };
+    ctx = { pg: server, db, client, impl: opts.impl };
     try {
       await def.setup(ctx);
     } catch (err) {

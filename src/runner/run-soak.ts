@@ -8,7 +8,7 @@ import type { AnyProperty } from './property.ts';
 import type { PropertyResult } from './result.ts';
 import { DEFAULT_PROPERTY_BUDGET_MS, runProperty, type RunOptions } from './run-property.ts';
 
-export interface SoakOptions extends Pick<RunOptions, 'pg' | 'ownServer' | 'replayFlags' | 'signal'> {
+export interface SoakOptions extends Pick<RunOptions, 'pg' | 'impl' | 'ownServer' | 'replayFlags' | 'signal'> {
   seeds: readonly number[];
   /** Cases per run = ceil(defaultRuns × this); each run's time budget scales with it too. */
   runsMultiplier: number;
@@ -57,6 +57,7 @@ export async function runSoak(properties: readonly AnyProperty[], opts: SoakOpti
       }
       const r = await runProperty(p, {
         pg: opts.pg,
+        impl: opts.impl,
         seed,
         runs: Math.max(1, Math.ceil(p.defaultRuns * opts.runsMultiplier)),
         timeBudgetMs: Math.max(1, opts.runsMultiplier) * DEFAULT_PROPERTY_BUDGET_MS,

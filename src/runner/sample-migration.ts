@@ -1,4 +1,5 @@
 import type { StartedPostgres } from '../db/types.ts';
+import type { MigrationImplementation } from '../contract/implementation.ts';
 import { connect } from '../db/connect.ts';
 import { loadDataset } from '../db/load-dataset.ts';
 import { sampleDataset } from '../generate/sample.ts';
@@ -12,6 +13,7 @@ import type { RunReport } from './result.ts';
  */
 export async function sampleMigration(
   pg: StartedPostgres,
+  impl: MigrationImplementation,
   seed: number,
   rows = 200,
 ): Promise<Pick<RunReport, 'quarantine' | 'drift'> & { check: CheckResult }> {
@@ -19,7 +21,7 @@ export async function sampleMigration(
   const client = await connect(db.uri);
   try {
     await loadDataset(client, sampleDataset({ seed, rows, mode: 'adversarial' }));
-    const check = await checkDatabase(client);
+    const check = await checkDatabase(client, impl);
     return {
       check,
       quarantine: quarantineSection(check),

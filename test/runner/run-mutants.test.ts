@@ -5,7 +5,9 @@ import { attachPostgres } from '../../src/db/start-postgres.ts';
 import { matrixVerdict, propertiesForDefect, runMutants, type KillMatrixEntry } from '../../src/runner/run-mutants.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import type { AnyProperty, PropertyDef } from '../../src/runner/property.ts';
-import type { Defect, PhaseTag } from '../../src/migration/defects.ts';
+import type { PhaseTag } from '../../src/runner/property.ts';
+import type { Defect } from '../../src/defects/defect.ts';
+import { ourMigration } from '../../src/migration/implementation.ts';
 
 /** A toy property that fails when its defect is switched in and the input reaches `from`. */
 function toy(name: string, kills: string[], from = 10): PropertyDef<number> {
@@ -18,12 +20,13 @@ function toy(name: string, kills: string[], from = 10): PropertyDef<number> {
     async setup() {},
     async reset() {},
     async check(n, ctx) {
-      if (ctx.defect && kills.includes(ctx.defect) && n >= from) throw new PropertyFailure(`${name} caught ${ctx.defect}`);
+      if (kills.includes(ctx.impl.name) && n >= from) throw new PropertyFailure(`${name} caught ${ctx.impl.name}`);
     },
   };
 }
 
-const defect = (id: string, phases: PhaseTag[]): Defect => ({ id, phases, description: id, planReference: 'test', expectedKillers: [] });
+/** A toy defect: the implementation under test is renamed after it, which the toy properties look for. */
+const defect = (id: string, phases: PhaseTag[]): Defect => ({ id, phases, description: id, planReference: 'test', expectedKillers: [], apply: (impl) => ({ ...impl, name: id }) });
 const gates: Partial<Record<PhaseTag, AnyProperty[]>> = {
   'phase-0': [toy('t/a', ['both']), toy('t/b', ['both', 'only-b'])],
   'phase-1': [toy('t/b', ['both', 'only-b']), toy('t/c', ['late'])],
@@ -36,6 +39,7 @@ describe('runMutants', () => {
     try {
       const matrix = await runMutants({
         pg,
+        impl: ourMigration,
         seed: 7,
         propertiesOf,
         defects: [defect('both', ['phase-0']), defect('only-b', ['phase-0', 'phase-1']), defect('none', ['phase-0']), defect('later', ['phase-3'])],
@@ -62,7 +66,7 @@ describe('runMutants', () => {
   test('--fast stops at the first killer', async () => {
     const pg = await attachPostgres(inject('pgAdminUri'));
     try {
-      const [e] = await runMutants({ pg, seed: 7, propertiesOf, fast: true, defects: [defect('both', ['phase-0'])] });
+      const [e] = await runMutants({ pg, impl: ourMigration, seed: 7, propertiesOf, fast: true, defects: [defect('both', ['phase-0'])] });
       expect(e).toMatchObject({ killed: true, killedBy: ['t/a'] });
       expect(e!.results).toHaveLength(1);
     } finally {
@@ -74,7 +78,7 @@ describe('runMutants', () => {
     const pg = await attachPostgres(inject('pgAdminUri'));
     try {
       const broken: AnyProperty = { ...toy('t/broken', []), setup: () => Promise.reject(new HarnessError('create its helper table', new Error('setup exploded'))) };
-      const matrix = await runMutants({ pg, seed: 1, propertiesOf: () => [broken], defects: [defect('x', ['phase-0'])] });
+      const matrix = await runMutants({ pg, impl: ourMigration, seed: 1, propertiesOf: () => [broken], defects: [defect('x', ['phase-0'])] });
       expect(matrix[0]).toMatchObject({ killed: false, errors: ['t/broken'] });
       expect(matrixVerdict(matrix)).toBe('incomplete');
     } finally {

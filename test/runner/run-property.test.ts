@@ -1,3 +1,4 @@
+import { ourMigration } from '../../src/migration/implementation.ts';
 import { describe, expect, inject, test } from 'vitest';
 import fc from 'fast-check';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -31,7 +32,7 @@ describe('runProperty', () => {
   test('a failure is recorded with seed, path, shrunk counterexample and a replay line; the path replays it', async () => {
     const pg = await attachPostgres(inject('pgAdminUri'));
     try {
-      const r = await runProperty(toy, { pg, seed: 4 });
+      const r = await runProperty(toy, { pg, impl: ourMigration, seed: 4 });
       expect(r.verdict).toBe('failed');
       expect(r.counterexample).toEqual([50]);
       expect(isSavable(r)).toBe(true);
@@ -39,10 +40,10 @@ describe('runProperty', () => {
       expect(r.path).toMatch(/^\d+(:\d+)*$/);
       expect(r.failure).toEqual({ message: 'reached 50', details: { max: 50 } });
       expect(r.replayCommand).toBe(`npx habit-verify replay test/toy --seed 4 --path ${r.path}`);
-      const again = await runProperty(toy, { pg, seed: 4, path: r.path! });
+      const again = await runProperty(toy, { pg, impl: ourMigration, seed: 4, path: r.path! });
       expect(again.verdict).toBe('failed');
       expect(again.counterexample).toEqual([50]);
-      const passing = await runProperty({ ...toy, arbitrary: () => fc.array(fc.nat({ max: 49 })) }, { pg, seed: 4, runs: 20 });
+      const passing = await runProperty({ ...toy, arbitrary: () => fc.array(fc.nat({ max: 49 })) }, { pg, impl: ourMigration, seed: 4, runs: 20 });
       expect(passing).toMatchObject({ verdict: 'passed', runs: 20 });
     } finally {
       await pg.close();
@@ -53,13 +54,13 @@ describe('runProperty', () => {
     const dir = await mkdtemp(join(tmpdir(), 'hv-reg-'));
     const pg = await attachPostgres(inject('pgAdminUri'));
     try {
-      const failed = await runProperty(toy, { pg, seed: 4 });
+      const failed = await runProperty(toy, { pg, impl: ourMigration, seed: 4 });
       const file = await saveRegression(dir, failed, 'reached-50', dir);
       expect(file).toMatch(/^test--toy--reached-50-[0-9a-f]{10}\.json$/);
       const regressions = await loadRegressions(dir, 'test/toy', dir);
       expect(regressions).toHaveLength(1);
       // with random cases that can no longer fail, the saved one still does
-      const r = await runProperty({ ...toy, arbitrary: () => fc.constant([]) }, { pg, seed: 1, regressions });
+      const r = await runProperty({ ...toy, arbitrary: () => fc.constant([]) }, { pg, impl: ourMigration, seed: 1, regressions });
       expect(r).toMatchObject({ verdict: 'failed', failedOnRegression: file, regressionsReplayed: 1, counterexample: [50] });
     } finally {
       await pg.close();
@@ -78,7 +79,7 @@ describe('runProperty', () => {
           if (input.length > 0) await harness('install a fault-injection trigger', () => Promise.reject(Object.assign(new Error('trigger "t" already exists'), { code: '42710' })));
         },
       };
-      const r = await runProperty(flaky, { pg, seed: 4 });
+      const r = await runProperty(flaky, { pg, impl: ourMigration, seed: 4 });
       expect(r.verdict).toBe('error');
       expect(isSavable(r)).toBe(false); // never a regression fixture
       expect(isSavable({ ...r, counterexample: [1] })).toBe(false);
@@ -100,7 +101,7 @@ describe('runProperty', () => {
             }
           },
         },
-        { pg, seed: 4 },
+        { pg, impl: ourMigration, seed: 4 },
       );
       // (the shrink steps that could not be checked count as passing, so it may stop short of [50])
       expect(shrinkHits).toMatchObject({ verdict: 'failed', failure: { message: 'reached 50' } });
@@ -115,7 +116,7 @@ describe('runProperty', () => {
     try {
       expect(pg.crashAndRestart).toBeUndefined();
       const crashing: PropertyDef<number[]> = { ...toy, ownServer: true, requiresCrash: true };
-      const r = await runProperty(crashing, { pg, seed: 4 });
+      const r = await runProperty(crashing, { pg, impl: ourMigration, seed: 4 });
       expect(r.verdict).toBe('skipped');
       expect(r.note).toMatch(/needs a server this process can crash .*provider url .*--pg embedded/);
     } finally {
@@ -126,11 +127,11 @@ describe('runProperty', () => {
   test('a migration that cannot be set up on an empty database FAILS (no data), a harness setup step that cannot is an ERROR', async () => {
     const pg = await attachPostgres(inject('pgAdminUri'));
     try {
-      const broken = await runProperty({ ...toy, setup: (ctx) => ctx.client.query('CREATE INDEX CONCURRENTLY i ON nowhere (x)').then(() => undefined) }, { pg, seed: 4 });
+      const broken = await runProperty({ ...toy, setup: (ctx) => ctx.client.query('CREATE INDEX CONCURRENTLY i ON nowhere (x)').then(() => undefined) }, { pg, impl: ourMigration, seed: 4 });
       expect(broken).toMatchObject({ verdict: 'failed', note: expect.stringMatching(/could not be set up/) });
       expect(broken.counterexample).toBeUndefined();
       expect(isSavable(broken)).toBe(false); // no data to save
-      const harnessSide = await runProperty({ ...toy, setup: () => harness('create its helper table', () => Promise.reject(new Error('disk full'))) }, { pg, seed: 4 });
+      const harnessSide = await runProperty({ ...toy, setup: () => harness('create its helper table', () => Promise.reject(new Error('disk full'))) }, { pg, impl: ourMigration, seed: 4 });
       expect(harnessSide.verdict).toBe('error');
     } finally {
       await pg.close();

@@ -1,3 +1,4 @@
+import { ourMigration } from '../../src/migration/implementation.ts';
 import { describe, expect, inject, test } from 'vitest';
 import fc from 'fast-check';
 import { attachPostgres } from '../../src/db/start-postgres.ts';
@@ -30,7 +31,7 @@ describe('runSoak', () => {
       const broken = prop('t/harness', () => {
         throw new HarnessError('do its part', new Error('no'));
       });
-      const report = await runSoak([ok, rare, broken], { pg, seeds: [1, 2, 3, 4, 5, 6, 7, 8], runsMultiplier: 3 });
+      const report = await runSoak([ok, rare, broken], { pg, impl: ourMigration, seeds: [1, 2, 3, 4, 5, 6, 7, 8], runsMultiplier: 3 });
       expect(report.properties.find((p) => p.property === 't/ok')).toMatchObject({ runs: 8, cases: 240, falseAlarms: 0 });
       expect(report.falseAlarms.length).toBeGreaterThan(0);
       for (const a of report.falseAlarms) {

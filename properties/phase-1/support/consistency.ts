@@ -1,8 +1,10 @@
 import type pg from 'pg';
 import { expectedOutcomes } from '../../../src/check/canonical.ts';
-import { readLegacyRows, readLegacyView, readQuarantine, readUserIds } from '../../../src/check/read-state.ts';
+import { readLegacyRows, readUserIds } from '../../../src/check/read-state.ts';
+import type { MigrationImplementation } from '../../../src/contract/implementation.ts';
+import type { DriftRow } from '../../../src/contract/observation.ts';
+import type { CanonicalRow } from '../../../src/check/canonical.ts';
 import { accountingProblems, roundTripDiffs, type AccountingProblem, type FieldDiff } from '../../../src/check/round-trip.ts';
-import { readDrift, type DriftRow } from '../../../src/check/drift.ts';
 
 /**
  * Is the new schema what the mapping rules make of the legacy table as it is now? Round trip of every
@@ -14,13 +16,13 @@ export interface Consistency {
   drift: DriftRow[];
 }
 
-export async function readConsistency(client: pg.ClientBase): Promise<Consistency> {
+export async function readConsistency(client: pg.ClientBase, impl: MigrationImplementation): Promise<Consistency> {
   const expected = expectedOutcomes(await readLegacyRows(client), await readUserIds(client));
-  const view = await readLegacyView(client);
+  const view = (await impl.observe.legacyView(client)) as CanonicalRow[];
   return {
     diffs: roundTripDiffs(expected, view),
-    problems: accountingProblems(expected, new Set(view.map((v) => v.id)), await readQuarantine(client)),
-    drift: await readDrift(client),
+    problems: accountingProblems(expected, new Set(view.map((v) => v.id)), await impl.observe.quarantine(client)),
+    drift: await impl.observe.drift(client),
   };
 }
 

@@ -7,13 +7,12 @@
  * The model knows the mapping rules only through src/check/canonical.ts (the TS oracle), which
  * decides whether a week is migrated or quarantined — the API refuses quarantined weeks.
  */
-import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import type { LegacyRow, Status } from '../../../src/generate/dataset.ts';
+import type { LegacyRow } from '../../../src/contract/legacy-row.ts';
 import { codePoints, expectedOutcomes } from '../../../src/check/canonical.ts';
-import { isoWeekday, weekPeriodLabel } from '../../../src/migration/mapping-rules.ts';
-import type { DualWriteOp, DualWriteRequests } from '../../../src/migration/phase-1/dual-write-api.ts';
-import type { DualWriteRejection } from '../../../src/migration/phase-1/dual-write-error.ts';
+import { isoWeekday, weekPeriodLabel, type Status } from '../../../src/migration/mapping-rules.ts';
+import type { DualWriteOp, DualWriteRequests } from '../../../src/contract/dual-write.ts';
+import type { DualWriteRejection } from '../../../src/contract/dual-write-error.ts';
 import { jsonEqual } from '../../../src/check/round-trip.ts';
 
 /** The legacy columns the model tracks (timestamps are the server's). */
@@ -52,12 +51,6 @@ const NONE7 = (): Status[] => Array(7).fill('none') as Status[];
 const asArray = (h: unknown): unknown[] => (Array.isArray(h) ? h : []);
 const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 const EPOCH = '1970-01-01T00:00:00Z';
-
-/** uuid of md5(text), as hv_uuid() computes it. */
-export function hvUuid(text: string): string {
-  const h = createHash('md5').update(text).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 function canonicalTimes(times: unknown): Status[] {
   const arr = asArray(times);
@@ -127,7 +120,9 @@ export class LegacyModel {
         const r = call.request;
         if (!this.users.has(r.userId) || r.name.length < 1) return reject('invalid_request');
         if (r.childName != null && !this.children.has(`${r.userId}/${r.childName}`)) return reject('invalid_request');
-        const id = hvUuid(`template:${call.key}`);
+        // the id is the implementation's to choose: the model takes the one it answered with
+        const answered = actual.ok && 'response' in actual ? actual.response.templateId : undefined;
+        const id = typeof answered === 'string' ? answered : `template:${call.key}`;
         this.templates.set(id, { id, user_id: r.userId, child_name: r.childName ?? null, name: r.name, habits: [...r.habits] });
         return { ok: true, response: { templateId: id } };
       }

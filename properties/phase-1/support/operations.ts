@@ -8,10 +8,10 @@
  */
 import fc from 'fast-check';
 import type pg from 'pg';
-import type { Status } from '../../../src/generate/dataset.ts';
-import type { MigrationOptions } from '../../../src/migration/migration-options.ts';
-import { dualWrite } from '../../../src/migration/phase-1/dual-write-api.ts';
-import { DualWriteError } from '../../../src/migration/phase-1/dual-write-error.ts';
+import type { Status } from '../../../src/migration/mapping-rules.ts';
+import type { MigrationImplementation } from '../../../src/contract/implementation.ts';
+import { NotProvidedError } from '../../../src/contract/implementation.ts';
+import { DualWriteError } from '../../../src/contract/dual-write-error.ts';
 import type { Outcome, RowValues, Write } from './model.ts';
 
 const WEEK_OPS = ['addHabit', 'renameHabit', 'removeHabit', 'reorderHabits', 'setStatus', 'setTheme', 'setReward', 'setReflection', 'deleteWeek'] as const;
@@ -237,7 +237,7 @@ export interface Executed {
   write: Write;
   /** undefined: the write failed with an error that is neither a rejection nor expected. */
   outcome: Outcome | undefined;
-  /** hv_op_seq of the write, when it took one. */
+  /** The write's number in the implementation's write order, when it took one. */
   seq: number | undefined;
   error?: string;
 }
@@ -246,15 +246,15 @@ const JSONB_COLUMNS = new Set(['habits', 'reflection']);
 const jsonParam = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
 /** Runs one write on the client's own connection and records what happened. Never throws. */
-export async function execute(client: pg.ClientBase, clientIndex: number, write: Write, opts: MigrationOptions): Promise<Executed> {
+export async function execute(client: pg.ClientBase, clientIndex: number, write: Write, impl: MigrationImplementation): Promise<Executed> {
   const base = { client: clientIndex, write };
   try {
     if (write.kind === 'api') {
-      const r = await dualWrite(client, write.key, write.op, write.request as never, opts);
+      const r = await impl.dualWrite.call(client, write.key, write.op, write.request as never);
       const response = r.response as unknown as Record<string, unknown>;
       return { ...base, outcome: { ok: true, response, replayed: r.replayed }, seq: Number(response.opSeq) };
     }
-    return await rawWrite(client, base, write);
+    return await rawWrite(client, base, write, impl);
   } catch (err) {
     if (err instanceof DualWriteError) return { ...base, outcome: { ok: false, rejection: err.code }, seq: err.opSeq };
     const e = err as { message?: string; code?: string };
@@ -266,7 +266,7 @@ export async function execute(client: pg.ClientBase, clientIndex: number, write:
  * An old client's write: one plain statement through the trigger. The write number is taken in the
  * same transaction right after it — while it still holds the row lock and the trigger's group locks.
  */
-async function rawWrite(client: pg.ClientBase, base: { client: number; write: Write }, write: Extract<Write, { kind: 'raw' }>): Promise<Executed> {
+async function rawWrite(client: pg.ClientBase, base: { client: number; write: Write }, write: Extract<Write, { kind: 'raw' }>, impl: MigrationImplementation): Promise<Executed> {
   await client.query('BEGIN');
   try {
     let id: number | undefined;
@@ -289,9 +289,10 @@ async function rawWrite(client: pg.ClientBase, base: { client: number; write: Wr
     } else {
       rowCount = (await client.query('DELETE FROM public.habit_tracker WHERE id = $1', [write.id])).rowCount ?? 0;
     }
-    const { rows } = await client.query<{ seq: string }>(`SELECT nextval('public.hv_op_seq')::text AS seq`);
+    if (!impl.observe.writeNumber) throw new NotProvidedError(impl.name, 'a write order (observe.writeNumber)');
+    const seq = await impl.observe.writeNumber(client);
     await client.query('COMMIT');
-    return { ...base, outcome: { ok: true, rowCount, ...(id === undefined ? {} : { id }) }, seq: Number(rows[0]!.seq) };
+    return { ...base, outcome: { ok: true, rowCount, ...(id === undefined ? {} : { id }) }, seq };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;

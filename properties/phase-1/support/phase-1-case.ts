@@ -5,10 +5,9 @@
  */
 import type { PropertyContext } from '../../../src/runner/property.ts';
 import type { LegacyDataset } from '../../../src/generate/dataset.ts';
-import { phase0 } from '../../../src/migration/phase-0/phase-0.ts';
-import { runBackfill } from '../../../src/migration/phase-0/backfill.ts';
-import { phase1 } from '../../../src/migration/phase-1/phase-1.ts';
 import { loadDataset } from '../../../src/db/load-dataset.ts';
+import { applyUpTo } from '../../support/apply-up-to.ts';
+import { loadBeforeMigration } from '../../support/load-before-migration.ts';
 import { resetDatabase } from '../../../src/db/reset.ts';
 import { installFaultTriggers } from './faults.ts';
 
@@ -18,20 +17,17 @@ export interface SetupOptions {
 }
 
 export async function setupPhase1(ctx: PropertyContext, opts: SetupOptions = {}): Promise<void> {
-  await phase0.apply(ctx.client, { defect: ctx.defect });
-  await runBackfill(ctx.client, { defect: ctx.defect });
-  await phase1.apply(ctx.client, { defect: ctx.defect });
+  await applyUpTo(ctx, 'phase-1');
   if (opts.faults) await installFaultTriggers(ctx.client);
   await resetDatabase(ctx.client, { refresh: true });
 }
 
 /**
- * Loads the dataset (and extra accounts) with the sync trigger out of the way — the rows stand for
- * data written before Phase 1 — then runs the backfill over it.
+ * Loads the dataset (and extra accounts) as data written before Phase 1 (no trigger sees it), then
+ * runs the backfill over it.
  */
 export async function loadAndBackfill(ctx: PropertyContext, dataset: LegacyDataset, extraUsers: readonly string[] = []): Promise<void> {
-  await ctx.client.query(`SET hv.dual_write = 'on'`);
-  try {
+  await loadBeforeMigration(ctx.client, async () => {
     await loadDataset(ctx.client, dataset);
     if (extraUsers.length > 0) {
       await ctx.client.query(
@@ -39,8 +35,6 @@ export async function loadAndBackfill(ctx: PropertyContext, dataset: LegacyDatas
         [extraUsers],
       );
     }
-  } finally {
-    await ctx.client.query('RESET hv.dual_write');
-  }
-  await runBackfill(ctx.client, { defect: ctx.defect });
+  });
+  await ctx.impl.backfill.run(ctx.client);
 }

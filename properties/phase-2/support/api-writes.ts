@@ -12,9 +12,9 @@ import { STATUSES } from '../../../src/generate/dataset.ts';
 import { reflectionArbitrary, rewardArbitrary, themeArbitrary } from '../../../src/generate/faker-arbitrary.ts';
 import { HABIT_ACTIVITIES, HABIT_PREFIXES, habitName } from '../../../src/generate/vocabulary.ts';
 import { addDaysIso } from '../../../src/migration/mapping-rules.ts';
-import type { MigrationOptions } from '../../../src/migration/migration-options.ts';
-import { dualWriteApi } from '../../../src/migration/phase-1/dual-write-api.ts';
-import { isRejection } from '../../../src/migration/phase-1/dual-write-error.ts';
+import type { MigrationImplementation } from '../../../src/contract/implementation.ts';
+import { bindDualWrite } from '../../../src/contract/dual-write.ts';
+import { isRejection } from '../../../src/contract/dual-write-error.ts';
 
 export type ApiWrite =
   | { op: 'setStatus'; row: number; habit: number; day: number; status: Status }
@@ -65,7 +65,7 @@ interface Target {
 }
 
 /** Sends each call, one request (one transaction) each, with its own idempotency key. */
-export async function applyApiWrites(client: pg.ClientBase, calls: readonly ApiWrite[], keyPrefix: string, opts: MigrationOptions): Promise<ApiOutcome> {
+export async function applyApiWrites(client: pg.ClientBase, calls: readonly ApiWrite[], keyPrefix: string, impl: MigrationImplementation): Promise<ApiOutcome> {
   const out: ApiOutcome = { applied: 0, refused: 0 };
   for (const [i, call] of calls.entries()) {
     const { rows } = await client.query<Target>(
@@ -82,7 +82,7 @@ export async function applyApiWrites(client: pg.ClientBase, calls: readonly ApiW
     const key = `${keyPrefix}-${i}`;
     try {
       await (async () => {
-        const api = dualWriteApi(client, opts);
+        const api = bindDualWrite(impl.dualWrite, client);
         switch (call.op) {
           case 'setStatus':
             return api.setStatus(key, { legacyId, habitIndex: at(call.habit), day: call.day, status: call.status });

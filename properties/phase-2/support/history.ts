@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import type pg from 'pg';
-import type { MigrationOptions } from '../../../src/migration/migration-options.ts';
+import type { MigrationImplementation } from '../../../src/contract/implementation.ts';
 import { applyLegacyWrites, legacyWriteArbitrary, type LegacyWrite } from './legacy-writes.ts';
 import { applyApiWrites, apiWriteArbitrary, type ApiWrite } from './api-writes.ts';
 
@@ -29,12 +29,12 @@ export interface HistoryOutcome {
  * Applies the steps in order: legacy writes as the row's owner (authenticated, under Phase 2's RLS,
  * synced by Phase 1's trigger), API calls on the harness's own connection (see api-writes.ts).
  */
-export async function applyHistory(client: pg.ClientBase, steps: readonly HistoryStep[], opts: MigrationOptions): Promise<HistoryOutcome> {
+export async function applyHistory(client: pg.ClientBase, steps: readonly HistoryStep[], impl: MigrationImplementation): Promise<HistoryOutcome> {
   const out: HistoryOutcome = { legacy: 0, api: 0, refused: 0 };
   for (const [i, s] of steps.entries()) {
     if (s.via === 'legacy') out.legacy += await applyLegacyWrites(client, [s.write], { asOwner: true });
     else {
-      const r = await applyApiWrites(client, [s.call], `history-${i}`, opts);
+      const r = await applyApiWrites(client, [s.call], `history-${i}`, impl);
       out.api += r.applied;
       out.refused += r.refused;
     }

@@ -7,12 +7,10 @@ import type pg from 'pg';
 import type { PropertyContext } from '../../../src/runner/property.ts';
 import type { LegacyDataset } from '../../../src/generate/dataset.ts';
 import { ANOMALIES, type AnomalyId } from '../../../src/generate/anomalies.ts';
-import { phase0 } from '../../../src/migration/phase-0/phase-0.ts';
-import { phase2 } from '../../../src/migration/phase-2/phase-2.ts';
-import { runBackfill } from '../../../src/migration/phase-0/backfill.ts';
 import { loadDataset } from '../../../src/db/load-dataset.ts';
+import { applyUpTo } from '../../support/apply-up-to.ts';
+import { loadBeforeMigration } from '../../support/load-before-migration.ts';
 import { withClaims, type SupabaseRole } from '../../../src/db/as-user.ts';
-import { phase1 } from '../../../src/migration/phase-1/phase-1.ts';
 import { applyHistory, type HistoryOutcome, type HistoryStep } from './history.ts';
 
 /**
@@ -30,12 +28,7 @@ export const STRANGER = '00000000-0000-4000-8000-00000000fade';
  * writing role (no override here: Phase 1's trigger must pass it).
  */
 export async function setupPhase2(ctx: PropertyContext, opts: { withPhase1?: boolean } = {}): Promise<void> {
-  await phase0.apply(ctx.client, { defect: ctx.defect });
-  if (opts.withPhase1) {
-    await runBackfill(ctx.client, { defect: ctx.defect });
-    await phase1.apply(ctx.client, { defect: ctx.defect });
-  }
-  await phase2.apply(ctx.client, { defect: ctx.defect });
+  await applyUpTo(ctx, 'phase-2', opts.withPhase1 ? {} : { skip: ['phase-1'] });
 }
 
 export interface Migrated {
@@ -47,17 +40,9 @@ export interface Migrated {
  * Phase 1 trigger does not see the load), backfills, then applies the history of writes.
  */
 export async function migrateWithHistory(ctx: PropertyContext, dataset: LegacyDataset, history: readonly HistoryStep[]): Promise<Migrated> {
-  await ctx.client.query('BEGIN');
-  try {
-    await ctx.client.query('SET LOCAL session_replication_role = replica');
-    await loadDataset(ctx.client, dataset);
-    await ctx.client.query('COMMIT');
-  } catch (err) {
-    await ctx.client.query('ROLLBACK');
-    throw err;
-  }
-  await runBackfill(ctx.client, { defect: ctx.defect });
-  return { history: await applyHistory(ctx.client, history, { defect: ctx.defect }) };
+  await loadBeforeMigration(ctx.client, () => loadDataset(ctx.client, dataset));
+  await ctx.impl.backfill.run(ctx.client);
+  return { history: await applyHistory(ctx.client, history, ctx.impl) };
 }
 
 /** Owners of legacy rows (the users whose reads matter), in a stable order. */

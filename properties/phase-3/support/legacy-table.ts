@@ -1,7 +1,14 @@
 /** The legacy table under whichever name it has during Phase 3 (habit_tracker, then habit_tracker_old). */
 import type pg from 'pg';
 import type { LegacyRow } from '../../../src/generate/dataset.ts';
-import { LEGACY_TABLE, RETIRED_TABLE } from '../../../src/migration/phase-3/names.ts';
+
+/** The plan's names: the legacy table, and its name from Day 8 (Phase 3, 테이블 이름 변경). */
+export const LEGACY_TABLE = 'habit_tracker';
+export const RETIRED_TABLE = 'habit_tracker_old';
+/** A write the read-only legacy table refuses: read_only_sql_transaction. */
+export const READ_ONLY_SQLSTATE = '25006';
+/** The plan's schedule: read-only from Day 1, dropped on Day 15. */
+export const GRACE_DAYS = 14;
 
 export async function legacyTableName(client: pg.ClientBase): Promise<string | null> {
   const { rows } = await client.query<{ legacy: string | null; retired: string | null }>(

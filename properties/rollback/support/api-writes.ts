@@ -1,12 +1,13 @@
 /**
- * The app's writes through Phase 1's dual-write API (hv_dual_write, via dualWriteApi), applied to the
+ * The app's writes through Phase 1's dual-write API (the implementation's), applied to the
  * legacy model exactly as the API changes the legacy row: the columns it names, a habit's times in
  * canonical form once it gets a status, and a server-side timestamp the model does not compare.
  */
 import fc from 'fast-check';
 import type pg from 'pg';
 import type { LegacyRow, Status } from '../../../src/generate/dataset.ts';
-import { dualWriteApi } from '../../../src/migration/phase-1/dual-write-api.ts';
+import { bindDualWrite, type DualWriteApi } from '../../../src/contract/dual-write.ts';
+import type { MigrationImplementation } from '../../../src/contract/implementation.ts';
 import { addDaysIso, isoWeekday, weekPeriodLabel } from '../../../src/migration/mapping-rules.ts';
 import type { LegacyModel } from './legacy-model.ts';
 
@@ -60,13 +61,14 @@ export class ApiApp {
     private readonly weeks: number[],
     private readonly users: string[],
     private readonly tag: string,
+    private readonly impl: MigrationImplementation,
   ) {}
 
   /** The weeks it can address: those the new schema has now (the API refuses quarantined rows). */
-  static async start(client: pg.ClientBase, model: LegacyModel, tag: string): Promise<ApiApp> {
+  static async start(client: pg.ClientBase, model: LegacyModel, tag: string, impl: MigrationImplementation): Promise<ApiApp> {
     const w = await client.query<{ legacy_id: string }>('SELECT legacy_id FROM public.weeks WHERE legacy_id IS NOT NULL ORDER BY legacy_id');
     const u = await client.query<{ id: string }>('SELECT id::text FROM auth.users ORDER BY id');
-    return new ApiApp(model, w.rows.map((r) => Number(r.legacy_id)), u.rows.map((r) => r.id), tag);
+    return new ApiApp(model, w.rows.map((r) => Number(r.legacy_id)), u.rows.map((r) => r.id), tag, impl);
   }
 
   private pick(i: number): number | undefined {
@@ -82,7 +84,7 @@ export class ApiApp {
   }
 
   async run(client: pg.ClientBase, op: ApiOp): Promise<boolean> {
-    const api = dualWriteApi(client);
+    const api = bindDualWrite(this.impl.dualWrite, client);
     const key = `${this.tag}-${this.seq++}`;
     try {
       return await this.apply(api, key, op);
@@ -91,7 +93,7 @@ export class ApiApp {
     }
   }
 
-  private async apply(api: ReturnType<typeof dualWriteApi>, key: string, op: ApiOp): Promise<boolean> {
+  private async apply(api: DualWriteApi, key: string, op: ApiOp): Promise<boolean> {
     if (op.kind === 'createWeek') {
       if (this.users.length === 0) return false;
       const userId = this.users[op.user % this.users.length]!;

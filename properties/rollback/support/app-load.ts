@@ -6,7 +6,7 @@
  */
 import type pg from 'pg';
 import type { WriteContext, WriteFn } from '../../../src/check/write-load.ts';
-import { writePathOf } from '../../../src/migration/phase-3/write-path.ts';
+import type { MigrationImplementation } from '../../../src/contract/implementation.ts';
 import { addDaysIso, isoWeekday } from '../../../src/migration/mapping-rules.ts';
 
 export type AppMode = 'legacy' | 'api';
@@ -32,10 +32,13 @@ export class AppLoad {
   mode: AppMode = 'legacy';
   private created = 0;
 
-  private constructor(private readonly targets: Target[]) {}
+  private constructor(
+    private readonly targets: Target[],
+    private readonly impl: MigrationImplementation,
+  ) {}
 
   /** Targets: the migrated weeks that have a habit (every write below has something to change). */
-  static async start(client: pg.ClientBase): Promise<AppLoad> {
+  static async start(client: pg.ClientBase, impl: MigrationImplementation): Promise<AppLoad> {
     const { rows } = await client.query<{ legacy_id: string; user_id: string; child_id: string; name: string }>(
       `SELECT h.id::text AS legacy_id, h.user_id::text, c.id::text AS child_id, c.name
          FROM public.habit_tracker h
@@ -51,7 +54,7 @@ export class AppLoad {
       ),
     );
     if (rows.length === 0) throw new Error('the load needs at least one legacy row with a habit');
-    return new AppLoad(rows.map((r) => ({ legacyId: Number(r.legacy_id), userId: r.user_id, childId: r.child_id, childName: r.name })));
+    return new AppLoad(rows.map((r) => ({ legacyId: Number(r.legacy_id), userId: r.user_id, childId: r.child_id, childName: r.name })), impl);
   }
 
   readonly write: WriteFn = async (client, ctx) => {
@@ -61,7 +64,7 @@ export class AppLoad {
     const status = STATUSES[Math.floor(ctx.random() * 4)]!;
     const theme = `load ${ctx.worker}.${ctx.seq}`;
     await client.query('BEGIN');
-    const path = await writePathOf(client);
+    const path = await this.impl.observe.writePath(client);
     let label: string;
     if (path === 'new') label = await this.newSchema(client, t, roll, day, status, theme, ctx);
     else if (this.mode === 'api') label = await this.api(client, t, roll, day, status, theme, ctx);
@@ -107,7 +110,7 @@ export class AppLoad {
         : roll < 0.9
           ? ['setTheme', { legacyId: t.legacyId, theme }]
           : ['createWeek', { userId: t.userId, childName: t.childName, weekStartDate: this.nextMonday(ctx), theme, habits: ['load'] }];
-    await c.query('SELECT * FROM public.hv_dual_write($1, $2, $3::jsonb)', [key, op, JSON.stringify(request)]);
+    await this.impl.dualWrite.call(c, key, op as 'setStatus', request as never);
     return `api:${op}`;
   }
 

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import type pg from 'pg';
 import type { PropertyContext } from '../../../src/runner/property.ts';
+import type { PhaseId, PhaseKeeps } from '../../../src/contract/phase.ts';
 import type { LegacyDataset } from '../../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../../src/generate/legacy-dataset.ts';
 import { catalogDiff, catalogFingerprint, type CatalogDiff } from '../../../src/check/catalog-fingerprint.ts';
@@ -38,17 +39,9 @@ export function cycleCaseArbitrary(): fc.Arbitrary<CycleCase> {
   });
 }
 
-export interface CycleUnit {
-  label: string;
-  apply(c: pg.ClientBase): Promise<unknown>;
-  rollback(c: pg.ClientBase): Promise<unknown>;
-  complete(c: pg.ClientBase): Promise<unknown>;
-  /** Catalog changes the phase's rollback keeps on purpose (as its module documents): removed from the diff. */
-  kept(diff: CatalogDiff[]): CatalogDiff[];
-}
-
-async function runOps(c: pg.ClientBase, model: LegacyModel, ops: readonly AppOp[], tag: string): Promise<void> {
-  const api = await ApiApp.start(c, model, tag);
+async function runOps(ctx: PropertyContext, model: LegacyModel, ops: readonly AppOp[], tag: string): Promise<void> {
+  const c = ctx.client;
+  const api = await ApiApp.start(c, model, tag, ctx.impl);
   const legacy = await LegacyApp.start(c, model);
   for (const o of ops) {
     if (o.via === 'api') await api.run(c, o.op);
@@ -56,29 +49,37 @@ async function runOps(c: pg.ClientBase, model: LegacyModel, ops: readonly AppOp[
   }
 }
 
-/** The cycle, from a database where the phases before `unit` are applied and the dataset is loaded. */
-export async function runCycle(ctx: PropertyContext, unit: CycleUnit, input: CycleCase): Promise<void> {
+/** The cycle, from a database where the phases before `id` are applied and the dataset is loaded. */
+export async function runCycle(ctx: PropertyContext, id: PhaseId, input: CycleCase): Promise<void> {
   const c = ctx.client;
+  const phase = ctx.impl.phases[id];
+  const label = `Phase ${id.slice(-1)}`;
   const model = LegacyModel.of(await readLegacyRows(c));
   const catalogBefore = await catalogFingerprint(c);
   const appBefore = await legacyAppError(c);
   const tag = `cycle-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
 
-  await unit.apply(c);
-  await runOps(c, model, input.first, `${tag}-1`);
-  await unit.rollback(c);
+  await phase.apply(c);
+  await runOps(ctx, model, input.first, `${tag}-1`);
+  await phase.rollback(c);
 
   const diffs = model.diff(await readLegacyRows(c));
-  if (diffs.length > 0) throw new PropertyFailure(`after the ${unit.label} rollback, ${diffs.length} legacy value(s) differ from the model of every write`, { diffs: diffs.slice(0, 50) });
-  const catalog = unit.kept(catalogDiff(catalogBefore, await catalogFingerprint(c)));
-  if (catalog.length > 0) throw new PropertyFailure(`after the ${unit.label} rollback, the catalog differs from before ${unit.label} (beyond what it declares it keeps)`, { catalog });
-  await assertLegacyAppWorksAsBefore(c, appBefore, `the ${unit.label} rollback`);
+  if (diffs.length > 0) throw new PropertyFailure(`after the ${label} rollback, ${diffs.length} legacy value(s) differ from the model of every write`, { diffs: diffs.slice(0, 50) });
+  const catalog = withoutKept(catalogDiff(catalogBefore, await catalogFingerprint(c)), phase.keeps);
+  if (catalog.length > 0) throw new PropertyFailure(`after the ${label} rollback, the catalog differs from before ${label} (beyond what it declares it keeps)`, { catalog });
+  await assertLegacyAppWorksAsBefore(c, appBefore, `the ${label} rollback`);
 
-  await unit.apply(c);
-  await runOps(c, model, input.second, `${tag}-2`);
-  await unit.complete(c);
+  await phase.apply(c);
+  await runOps(ctx, model, input.second, `${tag}-2`);
+  await phase.complete(c);
   const after = model.diff(await readLegacyRows(c));
-  if (after.length > 0) throw new PropertyFailure(`after ${unit.label} completed, ${after.length} legacy value(s) differ from the model`, { diffs: after.slice(0, 50) });
+  if (after.length > 0) throw new PropertyFailure(`after ${label} completed, ${after.length} legacy value(s) differ from the model`, { diffs: after.slice(0, 50) });
+}
+
+/** Drops from a catalog diff what the phase's rollback keeps on purpose (Phase.keeps). */
+export function withoutKept(diff: CatalogDiff[], keeps: PhaseKeeps | undefined): CatalogDiff[] {
+  const rest = withoutRelations(diff, keeps?.relations ?? []);
+  return keeps?.validation ? withoutValidation(rest) : rest;
 }
 
 /** Drops from a catalog diff every line about the given relations (kept by a rollback on purpose). */

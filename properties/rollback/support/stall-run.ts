@@ -39,7 +39,7 @@ export type Scenario = (clock: StepClock, app: AppLoad, budget: StallBudget) => 
 export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function measureStalls(ctx: PropertyContext, run: StallRun, scenario: Scenario): Promise<StallFigure[]> {
-  const app = await AppLoad.start(ctx.client);
+  const app = await AppLoad.start(ctx.client, ctx.impl);
   const clock = new StepClock();
   const load = await startWriteLoad({ uri: ctx.db.uri, clients: run.clients, write: app.write, seed: run.seed });
   let samples: WriteSample[];

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Config } from '../../config.ts';
 import { loadDump } from '../../db/load-dump.ts';
 import { connect } from '../../db/connect.ts';
+import { implementationOf } from '../implementation-from-flags.ts';
 import { checkDatabase, checkPassed, quarantineSection, type CheckResult } from '../../check/check-database.ts';
 import { runIdOf } from '../run-id.ts';
 import { readLegacyRows } from '../../check/read-state.ts';
@@ -17,6 +18,7 @@ import { UsageError } from '../usage-error.ts';
 import { REGRESSIONS_DIR } from './gate.ts';
 
 export interface CheckFlags {
+  impl?: string;
   pg?: string;
   batchSize?: string;
   saveDrift?: string;
@@ -34,6 +36,7 @@ export async function checkCommand(dump: string, flags: CheckFlags, config: Conf
   const batchSize = intFlag('--batch-size', flags.batchSize, 1);
   const saveId = intFlag('--save-drift', flags.saveDrift, 1);
   const provider = providerOf(flags.pg, config);
+  const { impl } = await implementationOf(flags.impl, undefined);
   const startedAt = new Date();
   const pg = await startFromFlags(flags.pg, config);
   let result: CheckResult;
@@ -43,7 +46,7 @@ export async function checkCommand(dump: string, flags: CheckFlags, config: Conf
     const client = await connect(db.uri);
     try {
       const loaded = await loadDump(client, dump);
-      result = await checkDatabase(client, { ...(batchSize ? { batchSize } : {}), onBatch: backfillProgress(loaded.legacyRows) });
+      result = await checkDatabase(client, impl, { ...(batchSize ? { batchSize } : {}), onBatch: backfillProgress(loaded.legacyRows) });
       if (saveId !== undefined) fixture = await saveRowAsFixture(client, saveId, result);
     } finally {
       await client.end();

@@ -1,4 +1,4 @@
-import { DEFECTS } from '../../migration/defects.ts';
+import { DEFECTS } from '../../defects/index.ts';
 
 /** `habit-verify defects [--json]`: the defect catalogue. */
 export function defectsCommand(flags: { json?: boolean }): string {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Config } from '../../config.ts';
 import { GATE_NAMES, propertiesOf, type GateName } from '../../../properties/index.ts';
-import { findDefect, type DefectId } from '../../migration/defects.ts';
+import { implementationOf } from '../implementation-from-flags.ts';
 import { runGate } from '../../runner/run-gate.ts';
 import type { PropertyResult, RunReport } from '../../runner/result.ts';
 import { isSavable, loadRegressions, saveRegression } from '../../report/regression-store.ts';
@@ -27,6 +27,8 @@ export interface GateFlags {
   reportDir?: string;
   json?: boolean;
   defect?: string;
+  /** The implementation under test: a built-in name or a module path (default habit-verify). */
+  impl?: string;
   saveRegressions?: boolean;
   /** Let gates that drop tables (rollback, phase-3, all) run against a --pg url server. */
   allowDestructive?: boolean;
@@ -47,7 +49,7 @@ export const REGRESSIONS_DIR = join(PROJECT_ROOT, 'fixtures', 'regressions');
 export async function gateCommand(gate: string, flags: GateFlags, config: Config): Promise<number> {
   if (!(GATE_NAMES as string[]).includes(gate)) throw new UsageError(`unknown gate ${JSON.stringify(gate)}: expected one of ${GATE_NAMES.join(', ')}`);
   const defect = flags.defect;
-  if (defect !== undefined && !findDefect(defect)) throw new UsageError(`unknown defect ${JSON.stringify(defect)}: \`habit-verify defects\` lists them`);
+  const { impl, replayFlags: implFlags } = await implementationOf(flags.impl, defect);
   const runs = intFlag('--runs', flags.runs, 1) ?? config.runs;
   const seed = intFlag('--seed', flags.seed, 0) ?? config.seed ?? freshSeed();
   const timeBudgetMs = durationFlag('--time-budget', flags.timeBudget) ?? config.timeBudgetMs;
@@ -83,14 +85,15 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
       ...(runs ? { runs } : {}),
       ...(timeBudgetMs ? { gateBudgetMs: timeBudgetMs } : {}),
       ...(shard ? { shard } : {}),
-      defect: defect as DefectId | undefined,
+      impl,
+      defect,
       ...(ownServerFactory(provider) ? { ownServer: ownServerFactory(provider)! } : {}),
-      replayFlags: replayFlags(provider),
-      regressionsOf: (p) => loadRegressions(REGRESSIONS_DIR, p, PROJECT_ROOT),
+      replayFlags: replayFlags(provider) + implFlags,
+      regressionsOf: (p) => loadRegressions(REGRESSIONS_DIR, p, PROJECT_ROOT, impl.name),
       ...progress,
     });
     // QA's worked example: the quarantine breakdown and drift of one seeded adversarial dataset.
-    if ((gate === 'phase-0' || gate === 'all') && !interrupt.signal.aborted) sample = await sampleMigration(pg, seed);
+    if ((gate === 'phase-0' || gate === 'all') && !interrupt.signal.aborted) sample = await sampleMigration(pg, impl, seed);
   } finally {
     stopListening();
     await pg.close();

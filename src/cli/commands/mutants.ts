@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import type { Config } from '../../config.ts';
 import { GATE_NAMES, propertiesOf, type GateName } from '../../../properties/index.ts';
-import { DEFECTS, type Defect, type PhaseTag } from '../../migration/defects.ts';
+import { DEFECTS, type Defect } from '../../defects/index.ts';
+import type { PhaseTag } from '../../runner/property.ts';
+import { implementationOf } from '../implementation-from-flags.ts';
 import { matrixVerdict, runMutants, type KillMatrixEntry } from '../../runner/run-mutants.ts';
 import type { RunReport } from '../../runner/result.ts';
 import { writeRunReport } from '../../report/write-run-report.ts';
@@ -15,6 +17,7 @@ import { runIdOf } from '../run-id.ts';
 export interface MutantsFlags {
   json?: boolean;
   defect?: string[];
+  impl?: string;
   seed?: string;
   pg?: string;
   fast?: boolean;
@@ -38,6 +41,7 @@ export async function mutantsCommand(flags: MutantsFlags, config: Config): Promi
   const runs = intFlag('--runs', flags.runs, 1);
   const timeBudgetMs = durationFlag('--time-budget', flags.timeBudget);
   const provider = providerOf(flags.pg, config);
+  const { impl, replayFlags: implFlags } = await implementationOf(flags.impl, undefined);
   const startedAt = new Date();
   const log = (s: string) => {
     if (!flags.json) process.stderr.write(s);
@@ -48,6 +52,7 @@ export async function mutantsCommand(flags: MutantsFlags, config: Config): Promi
   try {
     matrix = await runMutants({
       pg,
+      impl,
       seed,
       defects,
       propertiesOf: gateOf,
@@ -55,7 +60,7 @@ export async function mutantsCommand(flags: MutantsFlags, config: Config): Promi
       ...(runs ? { runs } : {}),
       ...(timeBudgetMs ? { timeBudgetMs } : {}),
       ...(ownServerFactory(provider) ? { ownServer: ownServerFactory(provider)! } : {}),
-      replayFlags: replayFlags(provider),
+      replayFlags: replayFlags(provider) + implFlags,
       onPropertyResult: (d, r) => log(`  ${d.id} × ${r.property}: ${r.verdict === 'failed' ? 'KILLED' : r.verdict} (${r.runs} cases, ${(r.durationMs / 1000).toFixed(1)} s)\n`),
       onDefect: (e, done, total) => log(`[${done}/${total}] ${e.id}: ${e.killed ? `killed by ${e.killedBy.join(', ')}` : 'SURVIVED'}\n`),
     });
@@ -109,7 +114,7 @@ function gateOf(phase: PhaseTag) {
 }
 
 function selectDefects(ids: string[] | undefined): Defect[] {
-  const all = DEFECTS as readonly Defect[];
+  const all = DEFECTS;
   if (!ids?.length) return [...all];
   const unknown = ids.filter((id) => !all.some((d) => d.id === id));
   if (unknown.length) throw new UsageError(`unknown defect ${unknown.map((u) => JSON.stringify(u)).join(', ')}: \`habit-verify defects\` lists them`);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import type { Config } from '../../config.ts';
 import { findProperty } from '../../../properties/index.ts';
-import { findDefect, type DefectId } from '../../migration/defects.ts';
+import { implementationOf } from '../implementation-from-flags.ts';
 import { runProperty } from '../../runner/run-property.ts';
 import type { SavedRegression } from '../../runner/regression.ts';
 import { PROJECT_ROOT } from '../../db/project-paths.ts';
@@ -17,6 +17,7 @@ export interface ReplayFlags {
   path?: string;
   fixture?: string;
   defect?: string;
+  impl?: string;
   pg?: string;
   json?: boolean;
 }
@@ -28,7 +29,6 @@ export interface ReplayFlags {
 export async function replayCommand(name: string, flags: ReplayFlags, config: Config): Promise<number> {
   const def = findProperty(name);
   if (!def) throw new UsageError(`unknown property ${JSON.stringify(name)}: \`habit-verify gate --help\` lists the gates; property names look like phase-0/round-trip`);
-  if (flags.defect !== undefined && !findDefect(flags.defect)) throw new UsageError(`unknown defect ${JSON.stringify(flags.defect)}`);
   let regression: SavedRegression | undefined;
   if (flags.fixture) {
     const file = resolve(flags.fixture);
@@ -43,6 +43,8 @@ export async function replayCommand(name: string, flags: ReplayFlags, config: Co
     throw new UsageError('replay needs --seed S [--path P] (as printed by the failing run) or --fixture F');
   }
   const seed = intFlag('--seed', flags.seed, 0) ?? regression?.seed ?? 0;
+  const defect = flags.defect ?? regression?.defect;
+  const { impl } = await implementationOf(flags.impl ?? regression?.impl, defect);
   const provider = providerOf(flags.pg, config);
   const pg = await startFromFlags(flags.pg, config);
   let result;
@@ -51,7 +53,8 @@ export async function replayCommand(name: string, flags: ReplayFlags, config: Co
       pg,
       seed,
       ...(flags.path ? { path: flags.path } : {}),
-      defect: (flags.defect ?? regression?.defect) as DefectId | undefined,
+      impl,
+      defect,
       ...(regression ? { regressions: [regression], regressionsOnly: true } : {}),
       ...(ownServerFactory(provider) ? { ownServer: ownServerFactory(provider)! } : {}),
     });

@@ -6,6 +6,7 @@ import { UsageError } from '../usage-error.ts';
 import { EXIT } from '../exit-codes.ts';
 import { durationFlag, freshSeed, intFlag } from '../parse.ts';
 import { ownServerFactory, providerOf, replayFlags, startFromFlags } from '../pg-from-flags.ts';
+import { implementationOf } from '../implementation-from-flags.ts';
 
 export interface SoakFlags {
   seeds?: string;
@@ -14,6 +15,7 @@ export interface SoakFlags {
   timeBudget?: string;
   pg?: string;
   only?: string[];
+  impl?: string;
   json?: boolean;
 }
 
@@ -38,6 +40,7 @@ export async function soakCommand(gate: string, flags: SoakFlags, config: Config
     properties = properties.filter((p) => flags.only!.includes(p.name));
   }
   const provider = providerOf(flags.pg, config);
+  const { impl, replayFlags: implFlags } = await implementationOf(flags.impl, undefined);
   const pg = await startFromFlags(flags.pg, config);
   const interrupt = new AbortController();
   const stopListening = onInterrupt((sig) => interrupt.abort(sig));
@@ -46,11 +49,12 @@ export async function soakCommand(gate: string, flags: SoakFlags, config: Config
     process.stderr.write(`soak ${gate}: ${properties.length} properties × ${count} seeds (from ${base}) at ${multiplier} × their budgets, on the correct code\n`);
     report = await runSoak(properties, {
       pg,
+      impl,
       seeds,
       runsMultiplier: multiplier,
       ...(timeBudgetMs ? { timeBudgetMs } : {}),
       ...(ownServerFactory(provider) ? { ownServer: ownServerFactory(provider)! } : {}),
-      replayFlags: replayFlags(provider),
+      replayFlags: replayFlags(provider) + implFlags,
       signal: interrupt.signal,
       onResult: (r, done, total) => {
         // progress and alarms go to stderr also with --json (stdout stays the JSON)

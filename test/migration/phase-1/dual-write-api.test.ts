@@ -12,8 +12,9 @@ import type { StartedPostgres } from '../../../src/db/types.ts';
 import { phase0 } from '../../../src/migration/phase-0/phase-0.ts';
 import { runBackfill } from '../../../src/migration/phase-0/backfill.ts';
 import { phase1 } from '../../../src/migration/phase-1/phase-1.ts';
-import { dualWrite, type DualWriteOp, type DualWriteRequests } from '../../../src/migration/phase-1/dual-write-api.ts';
-import { DualWriteError, type DualWriteRejection } from '../../../src/migration/phase-1/dual-write-error.ts';
+import { dualWrite } from '../../../src/migration/phase-1/dual-write-api.ts';
+import type { DualWriteOp, DualWriteRequests } from '../../../src/contract/dual-write.ts';
+import { DualWriteError, type DualWriteRejection } from '../../../src/contract/dual-write-error.ts';
 import { invokerTriggers } from '../../../src/migration/phase-2/index.ts';
 import { fingerprint } from '../../../src/check/fingerprint.ts';
 
@@ -98,7 +99,7 @@ describe('phase-1 dual-write API', () => {
     expect(await invokerTriggers(client)).toEqual([]);
     await dualWrite(client, 'template', 'createTemplate', { userId: USER, name: '평일', habits: ['양치'] });
     const rolled = await phase1.rollback(client);
-    expect(rolled.kept.habit_templates).toBe(1);
+    expect(rolled.kept?.habit_templates).toBe(1);
     expect((await client.query(`SELECT to_regproc('public.hv_dual_write') AS f`)).rows[0].f).toBeNull();
     await client.query(`UPDATE public.habit_tracker SET theme = 'while rolled back' WHERE id = 1`);
     await expect(phase1.complete(client)).rejects.toThrow(/not installed/);

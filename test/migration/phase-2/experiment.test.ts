@@ -5,7 +5,7 @@ import { connect } from '../../../src/db/connect.ts';
 import type { StartedPostgres } from '../../../src/db/types.ts';
 import { phase0 } from '../../../src/migration/phase-0/phase-0.ts';
 import { MISMATCH_LOG_STEP, experiment } from '../../../src/migration/phase-2/index.ts';
-import { runSteps } from '../../../src/migration/executor.ts';
+import { runSteps } from '../../../src/contract/executor.ts';
 
 describe('experiment (compare mode)', () => {
   let server: StartedPostgres;

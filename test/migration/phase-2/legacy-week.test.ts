@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stableJson, toLegacyWeek, weeksEqual, type RawWeekRow } from '../../../src/migration/phase-2/legacy-week.ts';
+import { stableJson, toLegacyWeek, weeksEqual, type RawWeekRow } from '../../../src/contract/legacy-week.ts';
 
 const raw = (over: Partial<RawWeekRow> = {}): RawWeekRow => ({
   id: '7',

@@ -13,7 +13,7 @@ import type { StartedPostgres } from '../../../src/db/types.ts';
 import { phase0 } from '../../../src/migration/phase-0/phase-0.ts';
 import { runBackfill } from '../../../src/migration/phase-0/backfill.ts';
 import { legacyDatasetArbitrary } from '../../../src/generate/legacy-dataset.ts';
-import { phase2, RLS_TABLES, PHASE0_NOT_VALID_CONSTRAINTS, readWeek, listWeeks, ALL_LEGACY, readWeekLegacy } from '../../../src/migration/phase-2/index.ts';
+import { phase2, phase2Status, RLS_TABLES, PHASE0_NOT_VALID_CONSTRAINTS, ourReadPath, ALL_LEGACY, readWeekLegacy } from '../../../src/migration/phase-2/index.ts';
 import type { LegacyDataset } from '../../../src/generate/dataset.ts';
 
 const ACL_SQL = `SELECT c.relname, coalesce(c.relacl::text, 'null') AS acl FROM pg_class c
@@ -52,7 +52,7 @@ describe('phase-2 unit (start → rollback → start → complete)', () => {
   });
 
   it('before: constraints NOT VALID, RLS off, status lists all of it', async () => {
-    const s = await phase2.status(client);
+    const s = await phase2Status(client);
     expect(s.notValidated).toHaveLength(PHASE0_NOT_VALID_CONSTRAINTS.length);
     expect(s.rlsOff).toEqual([...RLS_TABLES].sort());
     await expect(phase2.complete(client)).rejects.toThrow(/not complete/);
@@ -60,7 +60,7 @@ describe('phase-2 unit (start → rollback → start → complete)', () => {
 
   it('afterStart: everything validated, RLS on with a policy per table, view security_invoker, anon revoked', async () => {
     await phase2.apply(client);
-    const s = await phase2.status(client);
+    const s = await phase2Status(client);
     expect(s).toEqual({ notValidated: [], rlsOff: [], withoutPolicy: [], mismatches: 0 });
     const { rows } = await client.query(`SELECT reloptions FROM pg_class WHERE oid = 'public.habit_tracker_from_new'::regclass`);
     expect(rows[0].reloptions).toEqual(['security_invoker=true']);
@@ -79,7 +79,7 @@ describe('phase-2 unit (start → rollback → start → complete)', () => {
 
   it('apply is idempotent', async () => {
     await phase2.apply(client);
-    expect(await phase2.status(client)).toEqual({ notValidated: [], rlsOff: [], withoutPolicy: [], mismatches: 0 });
+    expect(await phase2Status(client)).toEqual({ notValidated: [], rlsOff: [], withoutPolicy: [], mismatches: 0 });
   });
 
   it('auth.uid() is an InitPlan in the policies (evaluated once per statement, not per row)', async () => {
@@ -96,7 +96,7 @@ describe('phase-2 unit (start → rollback → start → complete)', () => {
 
   it('afterRollback: no policy, RLS off, ACLs exactly as before, constraints still validated, mismatch log kept', async () => {
     await phase2.rollback(client);
-    const s = await phase2.status(client);
+    const s = await phase2Status(client);
     expect(s.rlsOff).toEqual([...RLS_TABLES].sort());
     expect(s.withoutPolicy).toEqual([...RLS_TABLES].sort());
     expect(s.notValidated).toEqual([]);
@@ -111,16 +111,16 @@ describe('phase-2 unit (start → rollback → start → complete)', () => {
     const user = dataset.users[0]!.id;
     const row = dataset.rows.find((r) => r.user_id === user)!;
     for (const pct of [0, 50, 100]) {
-      const served = await readWeek(client, { legacyId: row.id }, { userId: user, flags: { ...ALL_LEGACY, newSchemaPercentage: pct } });
+      const served = await ourReadPath().week(client, { legacyId: row.id }, { userId: user, flags: { ...ALL_LEGACY, newSchemaPercentage: pct } });
       expect(served.source).toBe('legacy');
       expect(served.value).toEqual(await readWeekLegacy(client, { legacyId: row.id }));
-      expect((await listWeeks(client, { userId: user, flags: { ...ALL_LEGACY, newSchemaPercentage: pct } })).source).toBe('legacy');
+      expect((await ourReadPath().list(client, { userId: user, flags: { ...ALL_LEGACY, newSchemaPercentage: pct } })).source).toBe('legacy');
     }
   });
 
   it('afterComplete: start again, then complete passes', async () => {
     await phase2.apply(client);
-    await expect(phase2.complete(client)).resolves.toBeUndefined();
+    await expect(phase2.complete(client)).resolves.toEqual([]);
   });
 
   it('complete refuses while compare mode has recorded mismatches', async () => {

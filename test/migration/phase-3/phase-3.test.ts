@@ -12,10 +12,11 @@ import type { StartedPostgres } from '../../../src/db/types.ts';
 import type { LegacyDataset } from '../../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../../src/generate/legacy-dataset.ts';
 import { catalogDiff, catalogFingerprint, type CatalogFingerprint } from '../../../src/check/catalog-fingerprint.ts';
-import { phase3, phase3Steps } from '../../../src/migration/phase-3/phase-3.ts';
+import { phase3 } from '../../../src/migration/phase-3/phase-3.ts';
+import { ourMigration } from '../../../src/migration/implementation.ts';
 import { readRetirement } from '../../../src/migration/phase-3/retirement-log.ts';
 import { writePathOf } from '../../../src/migration/phase-3/write-path.ts';
-import { applyPhasesBefore3 } from '../../../properties/rollback/support/phase-stack.ts';
+import { applyPhases } from '../../../properties/support/apply-up-to.ts';
 import { withClaims } from '../../../src/db/as-user.ts';
 
 const count = async (c: pg.ClientBase, sql: string) => Number((await c.query<{ n: string }>(sql)).rows[0]!.n);
@@ -41,7 +42,7 @@ describe('phase-3 unit (start → rollback → start → complete)', () => {
     client = await connect((await server.createDatabase('phase3_unit')).uri);
     const [dataset] = fc.sample(legacyDatasetArbitrary({ mode: 'realistic', minRows: 5, maxRows: 5 }), { seed: 3, numRuns: 1 }) as [LegacyDataset];
     await loadDataset(client, dataset);
-    await applyPhasesBefore3(client);
+    await applyPhases(client, ourMigration, 'phase-2');
     before = await catalogFingerprint(client);
     firstWeek = Number((await client.query<{ id: string }>('SELECT min(legacy_id)::text AS id FROM public.weeks')).rows[0]!.id);
   });
@@ -63,8 +64,8 @@ describe('phase-3 unit (start → rollback → start → complete)', () => {
   });
 
   it('names every step, and every step has a down', () => {
-    expect(phase3Steps().map((s) => s.name)).toEqual(['record-retirement', 'create-retirement-functions', 'switch-writes-to-new', 'rename-legacy']);
-    expect(phase3Steps().every((s) => s.down)).toBe(true);
+    expect(phase3.steps.map((s) => s.name)).toEqual(['record-retirement', 'create-retirement-functions', 'switch-writes-to-new', 'rename-legacy']);
+    expect(phase3.steps.every((s) => s.down)).toBe(true);
   });
 
   it('afterStart: writes go to the new schema, Phase 1 trigger saved and dropped, guard and reverse sync on', async () => {
@@ -137,7 +138,7 @@ describe('phase-3 unit: rollback before the drop', () => {
     client = await connect((await server.createDatabase('phase3_rollback')).uri);
     const [dataset] = fc.sample(legacyDatasetArbitrary({ mode: 'realistic', minRows: 4, maxRows: 4 }), { seed: 5, numRuns: 1 }) as [LegacyDataset];
     await loadDataset(client, dataset);
-    await applyPhasesBefore3(client);
+    await applyPhases(client, ourMigration, 'phase-2');
   });
   afterAll(async () => {
     await client?.end();
@@ -149,7 +150,7 @@ describe('phase-3 unit: rollback before the drop', () => {
     await phase3.apply(client);
     await phase3.rename(client);
     const down = await phase3.rollback(client);
-    expect(down.map((r) => r.name)).toEqual(['rename-legacy', 'switch-writes-to-new', 'create-retirement-functions', 'record-retirement']);
+    expect(down.steps.map((r) => r.name)).toEqual(['rename-legacy', 'switch-writes-to-new', 'create-retirement-functions', 'record-retirement']);
     expect(catalogDiff(before, await catalogFingerprint(client))).toEqual([]);
     expect(await triggersOn(client, 'habit_tracker')).toEqual(['sync_habit_tracker_to_new']);
     expect(await pathNow(client)).toBe('legacy');
