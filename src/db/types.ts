@@ -10,12 +10,25 @@ export type ProviderKind = 'embedded' | 'url' | 'testcontainers';
 /** Every database the harness creates starts with this prefix; nothing else is ever dropped. */
 export const DB_PREFIX = 'hv_';
 
+/** PostgreSQL majors the harness runs on (Supabase: 17 by default, 15 on older projects, 18 next). */
+export const PG_MAJORS = [15, 16, 17, 18] as const;
+export type PgMajor = (typeof PG_MAJORS)[number];
+
+/** The major used when none is asked for: Supabase's default. */
+export const DEFAULT_PG_MAJOR: PgMajor = 17;
+
 export interface StartOptions {
   provider: ProviderKind;
   /** `url` provider: the server to use (from DATABASE_URL). Its database part is ignored. */
   url?: string;
-  /** `testcontainers` provider: the image (default `postgres:17`). */
+  /** `testcontainers` provider: the image (default `postgres:<version>`); it wins over `version`. */
   image?: string;
+  /**
+   * PostgreSQL major. `embedded`: which binaries run (default 17); `testcontainers`: the image
+   * `postgres:<version>` unless `image` is set; `url`: the server must be this major, else
+   * {@link ServerVersionError} (exit 2). Unset: whatever the provider's default or server is.
+   */
+  version?: PgMajor;
   /** `embedded` provider: where the cached initdb'd cluster template lives (default `.hv-cache/` in the project). */
   cacheDir?: string;
   /** Extra `-c name=value` settings for the embedded postmaster. */
@@ -40,6 +53,7 @@ export interface StartTimings {
   /** `embedded`: postmaster spawn to "ready to accept connections". */
   startMs?: number;
 }
+
 
 /** A fresh database created by the harness, with the Supabase shim and the legacy schema installed. */
 export interface TestDatabase extends AsyncDisposable {
