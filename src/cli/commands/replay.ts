@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../../db/project-paths.ts';
 import { UsageError } from '../usage-error.ts';
 import { EXIT } from '../exit-codes.ts';
 import { intFlag } from '../parse.ts';
-import { ownServerFactory, providerOf, startFromFlags } from '../pg-from-flags.ts';
+import { ownServerFactory, pgChoiceOf, startFromFlags } from '../pg-from-flags.ts';
 import { renderCounterexample } from '../render-counterexample.ts';
 
 export interface ReplayFlags {
@@ -18,6 +18,7 @@ export interface ReplayFlags {
   fixture?: string;
   defect?: string;
   pg?: string;
+  pgVersion?: string;
   json?: boolean;
 }
 
@@ -43,8 +44,8 @@ export async function replayCommand(name: string, flags: ReplayFlags, config: Co
     throw new UsageError('replay needs --seed S [--path P] (as printed by the failing run) or --fixture F');
   }
   const seed = intFlag('--seed', flags.seed, 0) ?? regression?.seed ?? 0;
-  const provider = providerOf(flags.pg, config);
-  const pg = await startFromFlags(flags.pg, config);
+  const choice = pgChoiceOf(flags, config);
+  const pg = await startFromFlags(choice, config);
   let result;
   try {
     result = await runProperty(def, {
@@ -53,7 +54,7 @@ export async function replayCommand(name: string, flags: ReplayFlags, config: Co
       ...(flags.path ? { path: flags.path } : {}),
       defect: (flags.defect ?? regression?.defect) as DefectId | undefined,
       ...(regression ? { regressions: [regression], regressionsOnly: true } : {}),
-      ...(ownServerFactory(provider) ? { ownServer: ownServerFactory(provider)! } : {}),
+      ...(ownServerFactory(choice) ? { ownServer: ownServerFactory(choice)! } : {}),
     });
   } finally {
     await pg.close();
