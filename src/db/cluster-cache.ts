@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { track } from './cleanup-registry.ts';
 import { InfraError } from './errors.ts';
-import { writeOwnerMarker } from './owner-marker.ts';
+import { ownerAlive, selfOwner, writeOwnerMarker } from './owner-marker.ts';
 import type { PgBinaries } from './pg-binaries.ts';
 import { runInitdb } from './postgres-process.ts';
 
@@ -47,11 +47,13 @@ export async function ensureCluster(cacheRoot: string, spec: ClusterSpec, bin: P
 
   const t0 = performance.now();
   await mkdir(cacheRoot, { recursive: true });
+  await sweepStaging(cacheRoot);
   const work = await mkdtemp(join(tmpdir(), 'hv-initdb-'));
   await writeOwnerMarker(work); // a SIGKILL from here on leaves a dir the next start reaps
   const pgOwner = await postgresOwner();
   if (pgOwner !== undefined) await chown(work, pgOwner.uid, pgOwner.gid); // initdb runs as postgres
-  const staging = join(cacheRoot, `.staging-${key}-${randomBytes(4).toString('hex')}`);
+  const me = selfOwner();
+  const staging = join(cacheRoot, `.staging-${key}-${me.pid}-${me.start ?? ''}-${randomBytes(4).toString('hex')}`);
   // A signal or exit during initdb must not leave the work or staging dir behind either.
   const scratch = {
     close: async () => {
@@ -134,6 +136,19 @@ async function chownTree(path: string, uid: number, gid: number): Promise<void> 
   await chown(path, uid, gid);
   const entries = await readdir(path, { withFileTypes: true, recursive: true });
   await Promise.all(entries.map((e) => chown(join(e.parentPath, e.name), uid, gid)));
+}
+
+/**
+ * Removes staging copies whose creator is gone (SIGKILLed mid-copy: no cleanup ran). The creator's
+ * pid and start time are in the name; a live creator's copy is left alone.
+ */
+async function sweepStaging(cacheRoot: string): Promise<void> {
+  const names = await readdir(cacheRoot).catch(() => [] as string[]);
+  for (const name of names) {
+    const m = /^\.staging-[0-9a-f]{12}-(\d+)-(\d*)-[0-9a-f]{8}$/.exec(name);
+    if (m === null || ownerAlive(m[2] === '' ? { pid: Number(m[1]) } : { pid: Number(m[1]), start: m[2]! })) continue;
+    await rm(join(cacheRoot, name), { recursive: true, force: true }).catch(() => undefined);
+  }
 }
 
 async function isCluster(dir: string): Promise<boolean> {
