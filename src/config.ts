@@ -1,4 +1,4 @@
-import type { ProviderKind } from './db/types.ts';
+import { PG_MAJORS, type PgMajor, type ProviderKind } from './db/types.ts';
 
 /**
  * The ONE module that reads the environment. Everything else receives these values as arguments.
@@ -7,7 +7,8 @@ import type { ProviderKind } from './db/types.ts';
  * | ------------------ | ------------ | -------------------------------------------------------------- |
  * | HV_PG              | pg           | `embedded` (default), `url` or `testcontainers`                |
  * | DATABASE_URL       | databaseUrl  | server for `--pg url` (its database part is ignored)           |
- * | HV_IMAGE           | image        | image for `testcontainers` (default `postgres:17`)             |
+ * | HV_PG_VERSION      | pgVersion    | PostgreSQL major: 15, 16, 17 (default) or 18                   |
+ * | HV_IMAGE           | image        | image for `testcontainers` (default `postgres:<pgVersion>`)    |
  * | HV_RUNS            | runs         | fast-check runs per property                                   |
  * | HV_SEED            | seed         | fast-check seed                                                |
  * | HV_TIME_BUDGET_MS  | timeBudgetMs | wall-clock budget of a property run                            |
@@ -16,6 +17,8 @@ import type { ProviderKind } from './db/types.ts';
 export interface Config {
   pg: ProviderKind;
   databaseUrl?: string;
+  /** Unset: the default major (17) for embedded/testcontainers, whatever the server runs for url. */
+  pgVersion?: PgMajor;
   image?: string;
   runs?: number;
   seed?: number;
@@ -49,6 +52,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config: Config = { pg: pg as ProviderKind };
   const databaseUrl = get('DATABASE_URL');
   if (databaseUrl !== undefined) config.databaseUrl = databaseUrl;
+  const pgVersion = get('HV_PG_VERSION');
+  if (pgVersion !== undefined) {
+    if (!(PG_MAJORS as readonly number[]).includes(Number(pgVersion))) throw new ConfigError('HV_PG_VERSION', pgVersion, PG_MAJORS.join(' | '));
+    config.pgVersion = Number(pgVersion) as PgMajor;
+  }
   const image = get('HV_IMAGE');
   if (image !== undefined) config.image = image;
   const runs = integer(get, 'HV_RUNS', 1);

@@ -8,12 +8,14 @@ describe('loadConfig', () => {
 
   it('reads every variable', () => {
     expect(
-      loadConfig({ HV_PG: 'url', DATABASE_URL: 'postgres://u:p@h/db', HV_IMAGE: 'postgres:17.6', HV_RUNS: '200', HV_SEED: '-42', HV_TIME_BUDGET_MS: '30000' }),
-    ).toEqual({ pg: 'url', databaseUrl: 'postgres://u:p@h/db', image: 'postgres:17.6', runs: 200, seed: -42, timeBudgetMs: 30000 });
+      loadConfig({ HV_PG: 'url', DATABASE_URL: 'postgres://u:p@h/db', HV_PG_VERSION: '15', HV_IMAGE: 'postgres:17.6', HV_RUNS: '200', HV_SEED: '-42', HV_TIME_BUDGET_MS: '30000' }),
+    ).toEqual({ pg: 'url', databaseUrl: 'postgres://u:p@h/db', pgVersion: 15, image: 'postgres:17.6', runs: 200, seed: -42, timeBudgetMs: 30000 });
   });
 
   it.each([
     ['HV_PG', 'docker'],
+    ['HV_PG_VERSION', '14'],
+    ['HV_PG_VERSION', '17.6'],
     ['HV_RUNS', '0'],
     ['HV_RUNS', '1.5'],
     ['HV_TIME_BUDGET_MS', 'soon'],

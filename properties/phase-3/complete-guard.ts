@@ -67,7 +67,9 @@ export const completeGuard: PropertyDef<CompleteCase> = {
       refusal = err as Error;
     }
     const table = await legacyTableName(c);
-    const dependentLeft = input.dependent === 'none' || (await c.query('SELECT to_regclass($1) IS NOT NULL OR to_regprocedure($1 || \'(habit_tracker_old)\') IS NOT NULL OR to_regprocedure($1 || \'(habit_tracker)\') IS NOT NULL AS present', [DEPENDENT_NAME[input.dependent]])).rows[0]?.present === true;
+    // By name (to_regproc), not signature: to_regprocedure('f(habit_tracker_old)') raises 42704 on
+    // PostgreSQL 15 when that type does not exist (16+ return NULL), and only one report_line exists.
+    const dependentLeft = input.dependent === 'none' || (await c.query('SELECT to_regclass($1) IS NOT NULL OR to_regproc($1) IS NOT NULL AS present', [DEPENDENT_NAME[input.dependent]])).rows[0]?.present === true;
     const situation = `${input.days} day(s) after the read-only week began${input.force ? ', forced' : ''}${input.dependent === 'none' ? '' : `, with a ${input.dependent} depending on the legacy table`}`;
 
     if (allowed) {

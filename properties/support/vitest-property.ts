@@ -42,7 +42,7 @@ export async function runForVitest(def: AnyProperty, opts: VitestRunOptions = {}
       ...((opts.runs ?? config.runs) ? { runs: opts.runs ?? config.runs! } : {}),
       defect: opts.defect,
       regressions: opts.defect ? [] : await loadRegressions(REGRESSIONS, def.name, PROJECT_ROOT),
-      ...(config.pg === 'embedded' ? { ownServer: () => startPostgres({ provider: 'embedded', settings: CRASH_SAFE }) } : {}),
+      ...(config.pg === 'embedded' ? { ownServer: () => startPostgres({ provider: 'embedded', ...(config.pgVersion ? { version: config.pgVersion } : {}), settings: CRASH_SAFE }) } : {}),
     });
     await recordResult(result);
     return result;

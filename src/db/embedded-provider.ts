@@ -1,22 +1,28 @@
+import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { copyCluster, ensureCluster, type ClusterSpec } from './cluster-cache.ts';
+import { copyCluster, ensureCluster, postgresOwner, type ClusterSpec } from './cluster-cache.ts';
 import { track } from './cleanup-registry.ts';
 import { connect } from './connect.ts';
 import { DatabaseFactory } from './database-factory.ts';
 import { InfraError } from './errors.ts';
 import { freePort } from './free-port.ts';
-import { loadEmbeddedPostgres, type EmbeddedPostgres } from './load-embedded-postgres.ts';
+import { writeOwnerMarker } from './owner-marker.ts';
+import { pgBinaries, type PgBinaries } from './pg-binaries.ts';
+import { spawnPostmaster } from './postgres-process.ts';
 import { isAlive, killTreeSync, readPostmasterPid, signal, waitForDeath, waitForDeathSync, waitForReap } from './process-tree.ts';
 import { DEFAULT_CACHE_DIR } from './project-paths.ts';
-import type { StartOptions, StartTimings, StartedPostgres, TestDatabase } from './types.ts';
+import { reapAbandoned } from './reap-abandoned.ts';
+import { DEFAULT_PG_MAJOR, type ReapedServer, type StartOptions, type StartTimings, type StartedPostgres, type TestDatabase } from './types.ts';
 
 /**
- * The default provider: a real PostgreSQL 17 from the `embedded-postgres` package, on a private temp
- * data dir and a free port of 127.0.0.1, tuned for tests (no fsync). Cold start is a copy of a cached
- * initdb'd cluster (see cluster-cache.ts) plus the postmaster's own start-up.
+ * The default provider: a real PostgreSQL (17 unless `opts.version`: 15, 16, 17 or 18) from the
+ * `@embedded-postgres` binary packages, on a private temp data dir and a free port of 127.0.0.1,
+ * tuned for tests (no fsync). Cold start is a copy of a cached initdb'd cluster (see
+ * cluster-cache.ts) plus the postmaster's own start-up. Each start first reaps what killed runs
+ * left in the temp folder (reap-abandoned.ts) and reports it in `reaped`.
  */
 
 // Baked into the cached cluster (so a constant). The server listens on 127.0.0.1 only and lives as
@@ -25,9 +31,10 @@ const CLUSTER: ClusterSpec = {
   user: 'postgres',
   password: 'hv-local-only',
   authMethod: 'scram-sha-256',
-  // C collation: byte order, same on every machine; UTF8 so that normalize() works. --no-sync: the
-  // cluster is a cache, rebuilt if ever damaged.
-  initdbFlags: ['--encoding=UTF8', '--locale=C', '--no-sync'],
+  // C collation: byte order, same on every machine; UTF8 so that normalize() works. Untranslated
+  // messages: start-up is recognised by a log line. --no-sync: the cluster is a cache, rebuilt if
+  // ever damaged.
+  initdbFlags: ['--encoding=UTF8', '--locale=C', '--lc-messages=C', '--no-sync'],
 };
 
 /** Test settings: durability off (data dies with the process anyway), TCP on 127.0.0.1 only. */
@@ -49,12 +56,15 @@ const LOG_TAIL = 100;
 
 export async function startEmbedded(opts: StartOptions): Promise<StartedPostgres> {
   const t0 = performance.now();
-  const cluster = await ensureCluster(opts.cacheDir ?? DEFAULT_CACHE_DIR, CLUSTER);
+  const bin = pgBinaries(opts.version ?? DEFAULT_PG_MAJOR);
+  const reaped = await reapAbandoned(tmpdir());
+  const cluster = await ensureCluster(opts.cacheDir ?? DEFAULT_CACHE_DIR, CLUSTER, bin);
   const dataDir = await mkdtemp(join(tmpdir(), 'hv-pg-'));
-  const server = new EmbeddedServer(dataDir, { ...TEST_SETTINGS, ...opts.settings });
+  const server = new EmbeddedServer(dataDir, bin, { ...TEST_SETTINGS, ...opts.settings }, reaped);
   let copyMs: number;
   let startMs: number;
   try {
+    await writeOwnerMarker(dataDir); // a SIGKILL from here on leaves a dir the next start reaps
     const t1 = performance.now();
     await copyCluster(cluster.dir, dataDir);
     const t2 = performance.now();
@@ -82,15 +92,17 @@ class EmbeddedServer implements StartedPostgres {
   timings: StartTimings = { readyMs: 0 };
   private port = 0;
   private postmasterPid: number | undefined;
-  /** The instance being started, so a signal arriving mid-start still finds the postmaster to kill. */
-  private starting: EmbeddedPostgres | undefined;
+  /** The postmaster being started, so a signal arriving mid-start still finds it to kill. */
+  private starting: ChildProcess | undefined;
   private factory: DatabaseFactory | undefined;
   private closing: Promise<void> | undefined;
   private readonly untrack: () => void;
 
   constructor(
     readonly dataDir: string,
+    private readonly bin: PgBinaries,
     private readonly settings: Readonly<Record<string, string>>,
+    readonly reaped: readonly ReapedServer[],
   ) {
     // Registered before anything can fail, so the temp dir goes away whatever happens next.
     this.untrack = track(this);
@@ -179,12 +191,11 @@ class EmbeddedServer implements StartedPostgres {
   }
 
   private livePid(): number | undefined {
-    return this.postmasterPid ?? (this.starting === undefined ? undefined : childPid(this.starting));
+    return this.postmasterPid ?? this.starting?.pid;
   }
 
   /** One start attempt on `port`. Postgres's own log says why when it exits instead. */
   private async listen(port: number): Promise<void> {
-    const { EmbeddedPostgres } = await loadEmbeddedPostgres();
     // The postmaster logs to stderr for its whole life (every failed statement is an ERROR line):
     // keep only the tail, which is all an error message needs.
     const logs: string[] = [];
@@ -192,36 +203,25 @@ class EmbeddedServer implements StartedPostgres {
       logs.push(m);
       if (logs.length > LOG_TAIL) logs.splice(0, logs.length - LOG_TAIL);
     };
-    const pg: EmbeddedPostgres = new EmbeddedPostgres({
-      databaseDir: this.dataDir,
-      port,
-      user: CLUSTER.user,
-      password: CLUSTER.password,
-      authMethod: CLUSTER.authMethod,
-      persistent: true,
-      createPostgresUser: true,
-      postgresFlags: Object.entries(this.settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
-      onLog: keep,
-      onError: (m) => keep(m instanceof Error ? m.message : String(m)),
-    });
-    this.starting = pg;
+    const flags = Object.entries(this.settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
+    const postmaster = spawnPostmaster(this.bin, this.dataDir, port, flags, await postgresOwner(), keep);
+    this.starting = postmaster.child;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`not ready after ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
     });
     try {
-      // start() resolves on "ready to accept connections" and rejects with `undefined` when the
-      // postmaster exits first: the reason is only in the log we capture.
-      await Promise.race([pg.start(), timeout]);
+      // When the postmaster exits before it is ready, the reason is only in the log we capture.
+      await Promise.race([postmaster.ready, timeout]);
     } catch (err) {
-      const child = childPid(pg);
+      const child = postmaster.child.pid;
       if (child !== undefined && isAlive(child)) await waitForDeath(killTreeSync(child), STOP_TIMEOUT_MS);
       throw startError(port, logs, err, this.dataDir);
     } finally {
       clearTimeout(timer);
     }
     this.port = port;
-    this.postmasterPid = (await readPostmasterPid(this.dataDir)) ?? childPid(pg);
+    this.postmasterPid = (await readPostmasterPid(this.dataDir)) ?? postmaster.child.pid;
     this.starting = undefined;
   }
 }
@@ -237,16 +237,13 @@ function startError(port: number, logs: readonly string[], err: unknown, dataDir
       code: 'EADDRINUSE',
     });
   }
-  const reason = text.split('\n').find((l) => /FATAL|PANIC|ERROR/.test(l))?.trim() ?? (err instanceof Error ? err.message : 'exited during start-up');
+  // Errors before the log is set up (e.g. "could not access directory") carry no FATAL prefix.
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const reason = lines.find((l) => /FATAL|PANIC|ERROR/.test(l)) ?? lines.at(-1) ?? (err instanceof Error ? err.message : 'exited during start-up');
   return new InfraError({
     what: `embedded Postgres did not start (${reason.slice(0, 200)})`,
     where: `127.0.0.1:${port}, data dir ${dataDir}`,
     hint: 'run again; if it persists delete .hv-cache/ or use --pg url with DATABASE_URL',
     cause: err ?? new Error(text.trim()),
   });
-}
-
-/** The postmaster's pid as embedded-postgres spawned it (its `process` field is private). */
-function childPid(pg: EmbeddedPostgres): number | undefined {
-  return (pg as unknown as { process?: { pid?: number } }).process?.pid;
 }

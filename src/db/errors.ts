@@ -52,3 +52,20 @@ export function codeOf(err: unknown): string | undefined {
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
+
+/**
+ * The server is not the PostgreSQL major that was asked for (`--pg url --pg-version N` against a
+ * server running another major). The request is wrong, not the infrastructure: exit code 2.
+ */
+export class ServerVersionError extends Error {
+  override readonly name = 'ServerVersionError';
+  readonly exitCode = 2;
+  constructor(
+    readonly expected: number,
+    readonly received: number,
+    readonly where: string,
+    readonly hint = `drop --pg-version to run on the server's PostgreSQL ${received}, or point DATABASE_URL at a PostgreSQL ${expected} server`,
+  ) {
+    super(`--pg-version ${expected} asked for PostgreSQL ${expected}, but the server at ${where} runs PostgreSQL ${received}`);
+  }
+}

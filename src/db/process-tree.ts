@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -98,11 +98,28 @@ export async function readPostmasterPid(dataDir: string): Promise<number | undef
   }
 }
 
+/**
+ * When `pid` started (clock ticks since boot, from /proc), or undefined without /proc. A pid and its
+ * start time name one process: a recycled pid has another start time.
+ */
+export function startTimeOf(pid: number): string | undefined {
+  return readStat(pid)?.start;
+}
+
+/** The working directory of `pid` (a postmaster's is its data dir), or undefined if unreadable. */
+export function cwdOf(pid: number): string | undefined {
+  try {
+    return readlinkSync(`/proc/${pid}/cwd`);
+  } catch {
+    return undefined;
+  }
+}
+
 function procState(pid: number): string | undefined {
   return readStat(pid)?.state;
 }
 
-function readStat(pid: number): { state: string; ppid: number } | undefined {
+function readStat(pid: number): { state: string; ppid: number; start: string | undefined } | undefined {
   let text: string;
   try {
     text = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -113,5 +130,6 @@ function readStat(pid: number): { state: string; ppid: number } | undefined {
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
   const state = fields[0];
   const ppid = Number(fields[1]);
-  return state === undefined ? undefined : { state, ppid };
+  // fields[0] is field 3 of proc(5); starttime is field 22.
+  return state === undefined ? undefined : { state, ppid, start: fields[19] };
 }

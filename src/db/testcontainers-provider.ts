@@ -2,21 +2,19 @@ import { attachPostgres } from './attach-postgres.ts';
 import { track } from './cleanup-registry.ts';
 import { InfraError } from './errors.ts';
 import { withDatabase } from './redact-uri.ts';
-import type { StartOptions, StartedPostgres, TestDatabase } from './types.ts';
-
-const DEFAULT_IMAGE = 'postgres:17';
+import { DEFAULT_PG_MAJOR, type StartOptions, type StartedPostgres, type TestDatabase } from './types.ts';
 
 /** Same test settings as the embedded provider (durability off). */
 const POSTGRES_COMMAND = ['postgres', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200', '-c', 'jit=off'];
 
 /**
- * Opt-in provider: Postgres in a container (`postgres:17` unless `opts.image`). testcontainers is
+ * Opt-in provider: Postgres in a container: `opts.image`, else `postgres:<opts.version ?? 17>`. testcontainers is
  * imported only here, on demand (its import costs ~0.5 s). Without a reachable container runtime it
  * fails fast with a one-line {@link InfraError} pointing at the other providers.
  */
 export async function startTestcontainers(opts: StartOptions): Promise<StartedPostgres> {
   const t0 = performance.now();
-  const image = opts.image ?? DEFAULT_IMAGE;
+  const image = opts.image ?? `postgres:${opts.version ?? DEFAULT_PG_MAJOR}`;
   const { getContainerRuntimeClient } = await import('testcontainers');
   try {
     await getContainerRuntimeClient();

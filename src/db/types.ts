@@ -10,12 +10,25 @@ export type ProviderKind = 'embedded' | 'url' | 'testcontainers';
 /** Every database the harness creates starts with this prefix; nothing else is ever dropped. */
 export const DB_PREFIX = 'hv_';
 
+/** PostgreSQL majors the harness runs on (Supabase: 17 by default, 15 on older projects, 18 next). */
+export const PG_MAJORS = [15, 16, 17, 18] as const;
+export type PgMajor = (typeof PG_MAJORS)[number];
+
+/** The major used when none is asked for: Supabase's default. */
+export const DEFAULT_PG_MAJOR: PgMajor = 17;
+
 export interface StartOptions {
   provider: ProviderKind;
   /** `url` provider: the server to use (from DATABASE_URL). Its database part is ignored. */
   url?: string;
-  /** `testcontainers` provider: the image (default `postgres:17`). */
+  /** `testcontainers` provider: the image (default `postgres:<version>`); it wins over `version`. */
   image?: string;
+  /**
+   * PostgreSQL major. `embedded`: which binaries run (default 17); `testcontainers`: the image
+   * `postgres:<version>` unless `image` is set; `url`: the server must be this major, else
+   * {@link ServerVersionError} (exit 2). Unset: whatever the provider's default or server is.
+   */
+  version?: PgMajor;
   /** `embedded` provider: where the cached initdb'd cluster template lives (default `.hv-cache/` in the project). */
   cacheDir?: string;
   /** Extra `-c name=value` settings for the embedded postmaster. */
@@ -41,6 +54,16 @@ export interface StartTimings {
   startMs?: number;
 }
 
+/** A server (or just its data dir) that a killed run left behind and this start removed. */
+export interface ReapedServer {
+  /** The `hv-pg-*` data dir (or `hv-initdb-*` scratch dir) removed. */
+  dir: string;
+  /** The postmaster that still ran on it and was killed, if any. */
+  postmasterPid?: number;
+  /** The dead process that had started it. */
+  ownerPid: number;
+}
+
 /** A fresh database created by the harness, with the Supabase shim and the legacy schema installed. */
 export interface TestDatabase extends AsyncDisposable {
   /** Database name, always starting with {@link DB_PREFIX}. */
@@ -63,6 +86,11 @@ export interface StartedPostgres extends AsyncDisposable {
   /** `embedded`: the data directory (a temp dir removed on close) and postmaster pid. */
   readonly dataDir?: string;
   readonly pid?: number;
+  /**
+   * `embedded`: what a killed earlier run had left (postmaster and temp dir) and this start removed.
+   * The provider never prints: the CLI says so on stderr.
+   */
+  readonly reaped?: readonly ReapedServer[];
   /**
    * Creates a fresh database `hv_<label>_<random>` with the Supabase auth shim and the legacy
    * schema (`habit_tracker`) installed, cloned from a per-server template so each call is cheap.

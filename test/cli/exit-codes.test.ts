@@ -1,4 +1,5 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
+import { attachPostgres } from '../../src/db/start-postgres.ts';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,26 @@ describe('habit-verify exit codes', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('--pg-version', () => {
+  test('against a --pg url server of another major: exit 2, naming both majors, before any work', async () => {
+    const uri = inject('pgAdminUri');
+    const server = await attachPostgres(uri);
+    await server.close();
+    const other = server.serverVersion === 15 ? 16 : 15;
+    const r = await cli(['load', 'no-such-dump.sql', '--pg', 'url', '--pg-version', String(other)], { DATABASE_URL: uri });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--pg-version ${other} asked for PostgreSQL ${other}, but the server at 127.0.0.1:`);
+    expect(r.stderr).toContain(`runs PostgreSQL ${server.serverVersion}`);
+    expect(r.stderr + r.stdout).not.toContain(new URL(uri).password);
+  });
+
+  test('an unknown major is a usage error', async () => {
+    const r = await cli(['gate', 'phase-0', '--pg-version', '14']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--pg-version "14": expected one of 15, 16, 17, 18/);
   });
 });
 

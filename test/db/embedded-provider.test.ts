@@ -1,11 +1,12 @@
 import { createServer, type Server } from 'node:net';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/db/connect.ts';
 import { trackedCount } from '../../src/db/cleanup-registry.ts';
 import { InfraError } from '../../src/db/errors.ts';
+import { selfOwner } from '../../src/db/owner-marker.ts';
 import { startPostgres } from '../../src/db/start-postgres.ts';
 import type { StartedPostgres } from '../../src/db/types.ts';
 import { leftBehind } from './support.ts';
@@ -88,6 +89,20 @@ describe('embedded provider cleanup', () => {
       expect(trackedCount()).toBe(tracked); // the failed handle closed (temp dir removed) and unregistered
     } finally {
       blocker.close();
+    }
+  });
+
+  it('a cache miss removes staging copies a killed run left, not those of a live process', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'hv-cache-test-'));
+    const me = selfOwner();
+    const dead = `.staging-0123456789ab-${me.pid}-${me.start}0-deadbeef`; // our pid, another start time
+    const live = `.staging-0123456789ab-${me.pid}-${me.start}-0badcafe`;
+    try {
+      await Promise.all([dead, live].map((d) => mkdir(join(cacheDir, d))));
+      await (await startPostgres({ provider: 'embedded', cacheDir })).close();
+      expect((await readdir(cacheDir)).filter((e) => e.startsWith('.staging'))).toEqual([live]);
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
     }
   });
 

@@ -5,7 +5,7 @@ import { startPostgres } from '../../src/db/start-postgres.ts';
 
 /**
  * vitest globalSetup (main process): ONE Postgres server for the whole run — embedded by default,
- * or per HV_PG (`url` with DATABASE_URL, `testcontainers`). Tests get its maintenance URI with
+ * or per HV_PG (`url` with DATABASE_URL, `testcontainers`), on HV_PG_VERSION's major (default 17). Tests get its maintenance URI with
  * `inject('pgAdminUri')` and call `attachPostgres(uri)`; each test's handle drops only its own
  * databases, and this teardown stops the server.
  */
@@ -14,6 +14,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const pg = await startPostgres({
     provider: config.pg,
     ...(config.databaseUrl === undefined ? {} : { url: config.databaseUrl }),
+    ...(config.pgVersion === undefined ? {} : { version: config.pgVersion }),
     ...(config.image === undefined ? {} : { image: config.image }),
   });
   project.provide('pgAdminUri', pg.adminUri);

@@ -13,13 +13,14 @@ import { writeRunReport } from '../../report/write-run-report.ts';
 import { PROJECT_ROOT } from '../../db/project-paths.ts';
 import { EXIT } from '../exit-codes.ts';
 import { intFlag } from '../parse.ts';
-import { providerOf, startFromFlags } from '../pg-from-flags.ts';
+import { pgChoiceOf, startFromFlags } from '../pg-from-flags.ts';
 import { UsageError } from '../usage-error.ts';
 import { REGRESSIONS_DIR } from './gate.ts';
 
 export interface CheckFlags {
   impl?: string;
   pg?: string;
+  pgVersion?: string;
   batchSize?: string;
   saveDrift?: string;
   json?: boolean;
@@ -35,10 +36,10 @@ export interface CheckFlags {
 export async function checkCommand(dump: string, flags: CheckFlags, config: Config): Promise<number> {
   const batchSize = intFlag('--batch-size', flags.batchSize, 1);
   const saveId = intFlag('--save-drift', flags.saveDrift, 1);
-  const provider = providerOf(flags.pg, config);
+  const choice = pgChoiceOf(flags, config);
   const { impl } = await implementationOf(flags.impl, undefined);
   const startedAt = new Date();
-  const pg = await startFromFlags(flags.pg, config);
+  const pg = await startFromFlags(choice, config);
   let result: CheckResult;
   let fixture: string | undefined;
   try {
@@ -55,7 +56,7 @@ export async function checkCommand(dump: string, flags: CheckFlags, config: Conf
     await pg.close();
   }
   const passed = checkPassed(result);
-  const report = reportOf(result, dump, provider, startedAt);
+  const report = reportOf(result, dump, `${choice.provider} (PostgreSQL ${pg.serverVersion})`, startedAt);
   const written = await writeRunReport(report, { reportsRoot: flags.reportDir ?? join(PROJECT_ROOT, 'reports') });
   const { details, backfill, ...summary } = result;
   if (flags.json) {

@@ -10,7 +10,7 @@ import { PROJECT_ROOT } from '../../db/project-paths.ts';
 import { UsageError } from '../usage-error.ts';
 import { EXIT } from '../exit-codes.ts';
 import { durationFlag, freshSeed, intFlag, shardFlag } from '../parse.ts';
-import { ownServerFactory, providerOf, replayFlags, startFromFlags } from '../pg-from-flags.ts';
+import { ownServerFactory, pgChoiceOf, replayFlags, startFromFlags } from '../pg-from-flags.ts';
 import { gateProgress } from '../progress.ts';
 import { guardsOf } from '../guards.ts';
 import { runIdOf } from '../run-id.ts';
@@ -24,6 +24,7 @@ export interface GateFlags {
   timeBudget?: string;
   shard?: string;
   pg?: string;
+  pgVersion?: string;
   reportDir?: string;
   json?: boolean;
   defect?: string;
@@ -54,7 +55,8 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
   const seed = intFlag('--seed', flags.seed, 0) ?? config.seed ?? freshSeed();
   const timeBudgetMs = durationFlag('--time-budget', flags.timeBudget) ?? config.timeBudgetMs;
   const shard = shardFlag(flags.shard);
-  const provider = providerOf(flags.pg, config);
+  const choice = pgChoiceOf(flags, config);
+  const provider = choice.provider;
   if (provider === 'url' && DESTRUCTIVE.has(gate) && !flags.allowDestructive) {
     throw new UsageError(
       `gate ${gate} drops tables (rollbacks, Phase 3): against a --pg url server it needs --allow-destructive. ` +
@@ -70,7 +72,7 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
     if (unknown.length) throw new UsageError(`--only ${unknown.join(', ')}: not a property of gate ${gate} (${properties.map((p) => p.name).join(', ')})`);
     properties = properties.filter((p) => flags.only!.includes(p.name));
   }
-  const pg = await startFromFlags(flags.pg, config);
+  const pg = await startFromFlags(choice, config);
   let results: PropertyResult[];
   let sample: Awaited<ReturnType<typeof sampleMigration>> | undefined;
   // SIGINT / SIGTERM: stop, and still write the report of what ran (marked incomplete).
@@ -87,8 +89,8 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
       ...(shard ? { shard } : {}),
       impl,
       defect,
-      ...(ownServerFactory(provider) ? { ownServer: ownServerFactory(provider)! } : {}),
-      replayFlags: replayFlags(provider) + implFlags,
+      ...(ownServerFactory(choice) ? { ownServer: ownServerFactory(choice)! } : {}),
+      replayFlags: replayFlags(choice) + implFlags,
       regressionsOf: (p) => loadRegressions(REGRESSIONS_DIR, p, PROJECT_ROOT, impl.name),
       ...progress,
     });
@@ -116,7 +118,7 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     seed,
-    provider,
+    provider: `${provider} (PostgreSQL ${pg.serverVersion})`,
     ...(defect ? { defect } : {}),
     gates: [gate],
     results,
@@ -136,7 +138,7 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
       if (r.replayCommand) process.stdout.write(`${r.replayCommand}\n`);
       if (r.regressionFile) process.stderr.write(`  counterexample saved to ${r.regressionFile}\n`);
     }
-    process.stderr.write(`\n${gateVerdictLine(gate, results, { seed, defect, incomplete })}\nreport: ${join(written.dir, 'index.html')}\n`);
+    process.stderr.write(`\n${gateVerdictLine(gate, results, { seed, defect, incomplete, serverVersion: pg.serverVersion })}\nreport: ${join(written.dir, 'index.html')}\n`);
   }
   if (incomplete) return signalExitCode(incomplete.signal as NodeJS.Signals);
   return gateExitCode(results);

@@ -2,11 +2,11 @@ import type { Config } from '../../config.ts';
 import { loadDump } from '../../db/load-dump.ts';
 import { connect } from '../../db/connect.ts';
 import { EXIT } from '../exit-codes.ts';
-import { startFromFlags } from '../pg-from-flags.ts';
+import { pgChoiceOf, startFromFlags, type PgFlags } from '../pg-from-flags.ts';
 
 /** `habit-verify load <dump>`: loads a dump into a fresh ephemeral database and prints the counts. */
-export async function loadCommand(dump: string, flags: { pg?: string; json?: boolean }, config: Config): Promise<number> {
-  const pg = await startFromFlags(flags.pg, config);
+export async function loadCommand(dump: string, flags: PgFlags & { json?: boolean }, config: Config): Promise<number> {
+  const pg = await startFromFlags(pgChoiceOf(flags, config), config);
   try {
     const db = await pg.createDatabase('load');
     const client = await connect(db.uri);

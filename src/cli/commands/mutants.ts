@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from '../../db/project-paths.ts';
 import { UsageError } from '../usage-error.ts';
 import { EXIT } from '../exit-codes.ts';
 import { durationFlag, freshSeed, intFlag } from '../parse.ts';
-import { ownServerFactory, providerOf, replayFlags, startFromFlags } from '../pg-from-flags.ts';
+import { ownServerFactory, pgChoiceOf, replayFlags, startFromFlags } from '../pg-from-flags.ts';
 import { runIdOf } from '../run-id.ts';
 
 export interface MutantsFlags {
@@ -20,6 +20,7 @@ export interface MutantsFlags {
   impl?: string;
   seed?: string;
   pg?: string;
+  pgVersion?: string;
   fast?: boolean;
   runs?: string;
   timeBudget?: string;
@@ -40,14 +41,15 @@ export async function mutantsCommand(flags: MutantsFlags, config: Config): Promi
   const seed = intFlag('--seed', flags.seed, 0) ?? config.seed ?? freshSeed();
   const runs = intFlag('--runs', flags.runs, 1);
   const timeBudgetMs = durationFlag('--time-budget', flags.timeBudget);
-  const provider = providerOf(flags.pg, config);
+  const choice = pgChoiceOf(flags, config);
+  const provider = choice.provider;
   const { impl, replayFlags: implFlags } = await implementationOf(flags.impl, undefined);
   const startedAt = new Date();
   const log = (s: string) => {
     if (!flags.json) process.stderr.write(s);
   };
 
-  const pg = await startFromFlags(flags.pg, config);
+  const pg = await startFromFlags(choice, config);
   let matrix: KillMatrixEntry[];
   try {
     matrix = await runMutants({
@@ -59,8 +61,8 @@ export async function mutantsCommand(flags: MutantsFlags, config: Config): Promi
       fast: flags.fast ?? false,
       ...(runs ? { runs } : {}),
       ...(timeBudgetMs ? { timeBudgetMs } : {}),
-      ...(ownServerFactory(provider) ? { ownServer: ownServerFactory(provider)! } : {}),
-      replayFlags: replayFlags(provider) + implFlags,
+      ...(ownServerFactory(choice) ? { ownServer: ownServerFactory(choice)! } : {}),
+      replayFlags: replayFlags(choice) + implFlags,
       onPropertyResult: (d, r) => log(`  ${d.id} × ${r.property}: ${r.verdict === 'failed' ? 'KILLED' : r.verdict} (${r.runs} cases, ${(r.durationMs / 1000).toFixed(1)} s)\n`),
       onDefect: (e, done, total) => log(`[${done}/${total}] ${e.id}: ${e.killed ? `killed by ${e.killedBy.join(', ')}` : 'SURVIVED'}\n`),
     });
@@ -74,7 +76,7 @@ export async function mutantsCommand(flags: MutantsFlags, config: Config): Promi
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     seed,
-    provider,
+    provider: `${provider} (PostgreSQL ${pg.serverVersion})`,
     defect: KILL_MATRIX_DEFECT_LABEL,
     gates: [...new Set(defects.flatMap((d) => d.phases))],
     results: matrix.flatMap((e) => e.results),

@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../../db/project-paths.ts';
 import { UsageError } from '../usage-error.ts';
 import { EXIT } from '../exit-codes.ts';
 import { intFlag } from '../parse.ts';
-import { ownServerFactory, providerOf, startFromFlags } from '../pg-from-flags.ts';
+import { ownServerFactory, pgChoiceOf, startFromFlags } from '../pg-from-flags.ts';
 import { renderCounterexample } from '../render-counterexample.ts';
 
 export interface ReplayFlags {
@@ -19,6 +19,7 @@ export interface ReplayFlags {
   defect?: string;
   impl?: string;
   pg?: string;
+  pgVersion?: string;
   json?: boolean;
 }
 
@@ -45,8 +46,8 @@ export async function replayCommand(name: string, flags: ReplayFlags, config: Co
   const seed = intFlag('--seed', flags.seed, 0) ?? regression?.seed ?? 0;
   const defect = flags.defect ?? regression?.defect;
   const { impl } = await implementationOf(flags.impl ?? regression?.impl, defect);
-  const provider = providerOf(flags.pg, config);
-  const pg = await startFromFlags(flags.pg, config);
+  const choice = pgChoiceOf(flags, config);
+  const pg = await startFromFlags(choice, config);
   let result;
   try {
     result = await runProperty(def, {
@@ -56,7 +57,7 @@ export async function replayCommand(name: string, flags: ReplayFlags, config: Co
       impl,
       defect,
       ...(regression ? { regressions: [regression], regressionsOnly: true } : {}),
-      ...(ownServerFactory(provider) ? { ownServer: ownServerFactory(provider)! } : {}),
+      ...(ownServerFactory(choice) ? { ownServer: ownServerFactory(choice)! } : {}),
     });
   } finally {
     await pg.close();

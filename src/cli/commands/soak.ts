@@ -5,7 +5,7 @@ import { onInterrupt, signalExitCode } from '../../db/cleanup-registry.ts';
 import { UsageError } from '../usage-error.ts';
 import { EXIT } from '../exit-codes.ts';
 import { durationFlag, freshSeed, intFlag } from '../parse.ts';
-import { ownServerFactory, providerOf, replayFlags, startFromFlags } from '../pg-from-flags.ts';
+import { ownServerFactory, pgChoiceOf, replayFlags, startFromFlags } from '../pg-from-flags.ts';
 import { implementationOf } from '../implementation-from-flags.ts';
 
 export interface SoakFlags {
@@ -14,6 +14,7 @@ export interface SoakFlags {
   seed?: string;
   timeBudget?: string;
   pg?: string;
+  pgVersion?: string;
   only?: string[];
   impl?: string;
   json?: boolean;
@@ -39,9 +40,9 @@ export async function soakCommand(gate: string, flags: SoakFlags, config: Config
     if (unknown.length) throw new UsageError(`--only ${unknown.join(', ')}: not a property of gate ${gate}`);
     properties = properties.filter((p) => flags.only!.includes(p.name));
   }
-  const provider = providerOf(flags.pg, config);
+  const choice = pgChoiceOf(flags, config);
   const { impl, replayFlags: implFlags } = await implementationOf(flags.impl, undefined);
-  const pg = await startFromFlags(flags.pg, config);
+  const pg = await startFromFlags(choice, config);
   const interrupt = new AbortController();
   const stopListening = onInterrupt((sig) => interrupt.abort(sig));
   let report: SoakReport;
@@ -53,8 +54,8 @@ export async function soakCommand(gate: string, flags: SoakFlags, config: Config
       seeds,
       runsMultiplier: multiplier,
       ...(timeBudgetMs ? { timeBudgetMs } : {}),
-      ...(ownServerFactory(provider) ? { ownServer: ownServerFactory(provider)! } : {}),
-      replayFlags: replayFlags(provider) + implFlags,
+      ...(ownServerFactory(choice) ? { ownServer: ownServerFactory(choice)! } : {}),
+      replayFlags: replayFlags(choice) + implFlags,
       signal: interrupt.signal,
       onResult: (r, done, total) => {
         // progress and alarms go to stderr also with --json (stdout stays the JSON)
