@@ -68,11 +68,14 @@ export class DatasetBuilder {
 
   constructor(
     private readonly families: readonly FamilySpec[],
-    /** Rows per child of the whole dataset ({@link childRowCounts}). */
-    private readonly rowsPerChild: readonly number[],
+    /**
+     * Rows per child of the whole dataset ({@link childRowCounts}); may be left out when no row spec
+     * injects anything (realistic data): only an anomaly asks which weeks are free.
+     */
+    private readonly rowsPerChild?: readonly number[],
   ) {
     families.forEach((f, i) => this.familyOf.set(f.userId, i));
-    this.begun = new Array<number>(rowsPerChild.length).fill(0);
+    this.begun = childRowCounts(families, []);
     this.taken = new Set([NIL_UUID, ...families.map((f) => f.userId)]);
     this.known = new Set(families.map((f) => f.userId));
     const clean = { cleanChild: this.cleanChild, cleanK: this.cleanK, identity: (c: number, k: number) => this.identity(c, k) };
@@ -144,6 +147,7 @@ export class DatasetBuilder {
     const offset = day - EPOCH_DAY - 7 * this.families[f]!.children[c]!.startWeek;
     if (offset < 0 || offset % 7 !== 0) return false;
     const k = offset / 7;
+    if (!this.rowsPerChild) throw new Error('DatasetBuilder: an anomaly asked which weeks are free, but the rows per child were not given');
     return k < this.rowsPerChild[child]! && this.identity(child, k).week_start_date === week && !this.vacated.has(`${child}:${k}`);
   }
 }
