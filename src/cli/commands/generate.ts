@@ -55,6 +55,9 @@ export async function generateCommand(args: GenerateArgs, out: NodeJS.WritableSt
     f.head((s) => void head.push(s), dataset.users, dataset.rowCount);
     await write(out, head.join(''));
     await pipeline(createReadStream('', { fd: spool.fd, start: 0, autoClose: false }), out, { end: false });
+  } catch (err) {
+    // The reader went away (`generate … | head`): nothing more to write, and nothing wrong.
+    if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
   } finally {
     closeSync(spool.fd);
   }
