@@ -37,7 +37,9 @@ let sourceRows: Awaited<ReturnType<typeof readLegacyRows>>;
 let mismatch: string | undefined;
 
 beforeAll(async () => {
-  const { stdout } = await run('pg_dump', ['--version']);
+  const { stdout } = await run('pg_dump', ['--version']).catch((err: unknown) => {
+    throw new Error('pg_dump not found: install it (apt-get install -y postgresql-client; .ci/run does)', { cause: err });
+  });
   dumpMajor = Number(/(\d+)\.\d+/.exec(stdout)![1]);
   // The provider's version option (--pg-version): pg_dump dumps servers of its own major or older.
   server = await startPostgres({ provider: 'embedded', version: dumpMajor } as StartOptions);
