@@ -1,5 +1,6 @@
 // npm run bench [-- --million] [--no-verify] [--sizes a,b] [--plan-rows n] [--drift-rows n] [--property-runs n]
-//                [--backfill-from reports/bench-backfill.json] — not a test. One run with every performance figure of
+//                [--backfill-from reports/bench-backfill.json] [--memory [--memory-sizes a,b] [--memory-no-check]] — not a test.
+// --memory adds the peak memory of generate / load / check by dump size (default 10k and 100k rows, ~6 min). One run with every performance figure of
 // the project, each against its aim: the backfill (bench:backfill's figures), the full drift check
 // against one scan of both schemas, round-trip property cases per second, embedded Postgres ready
 // time with a cached cluster, and `npm run verify` wall time. Writes reports/bench.md and
@@ -19,6 +20,7 @@ import { startBenchServer } from './lib/server.ts';
 import { median, round } from './lib/stats.ts';
 import { textTable } from './lib/table.ts';
 import { benchVerify } from './lib/verify-time.ts';
+import { benchMemory, type MemoryFigures } from './lib/memory-bench.ts';
 
 const argv = process.argv.slice(2);
 const log = (s: string) => console.error(s);
@@ -29,7 +31,7 @@ const loadavgAtStart = loadavg();
 log('embedded Postgres ready time (cached cluster) …');
 const ready = await benchReady(5);
 
-let rest: Pick<BenchReport, 'backfill' | 'backfillFrom' | 'drift' | 'propertyRate'>;
+let rest: Pick<BenchReport, 'backfill' | 'backfillFrom' | 'drift' | 'propertyRate' | 'memory'>;
 {
   await using server = await startBenchServer();
   // --backfill-from reports/bench-backfill.json: take the backfill figures of a bench:backfill run
@@ -53,7 +55,12 @@ let rest: Pick<BenchReport, 'backfill' | 'backfillFrom' | 'drift' | 'propertyRat
   const drift = await benchDrift(server, numberFlag(argv, 'drift-rows', 100_000), 'sql');
   log('round-trip property throughput …');
   const propertyRate = await benchPropertyRate(server, numberFlag(argv, 'property-runs', 200));
-  rest = { backfill, backfillFrom: from ?? null, drift, propertyRate };
+  let memory: MemoryFigures | undefined;
+  if (flag(argv, 'memory')) {
+    log('memory of generate / load / check …');
+    memory = await benchMemory(server, listFlag(argv, 'memory-sizes') ?? [10_000, 100_000], { check: !flag(argv, 'memory-no-check'), log });
+  }
+  rest = { backfill, backfillFrom: from ?? null, drift, propertyRate, ...(memory ? { memory } : {}) };
 }
 
 let verify;

@@ -7,6 +7,7 @@ import type { DriftFigures } from './drift-bench.ts';
 import type { PropertyRateFigures } from './property-rate.ts';
 import type { ReadyFigures } from './pg-ready.ts';
 import type { VerifyFigures } from './verify-time.ts';
+import { memoryMd, type MemoryFigures } from './memory-bench.ts';
 
 export interface BenchReport {
   started: string;
@@ -19,6 +20,8 @@ export interface BenchReport {
   propertyRate: PropertyRateFigures;
   ready: ReadyFigures;
   verify?: VerifyFigures;
+  /** With --memory: peak RSS of generate / load / check by dump size. */
+  memory?: MemoryFigures;
   figures: Figure[];
 }
 
@@ -108,6 +111,7 @@ export function renderBenchMd(r: BenchReport): string {
     `Embedded Postgres with the cached cluster: median ready ${r.ready.medianReadyMs} ms over ${r.ready.starts} starts (copy ${r.ready.medianCopyMs} ms, postmaster start ${r.ready.medianStartMs} ms; ${r.ready.cacheHits} cache hits); all: ${r.ready.readyMs.join(', ')} ms.`,
   );
   if (r.verify) out.push('', `\`npm run verify\` (gate all, default budget): ${ms(r.verify.wallMs)}, exit ${r.verify.exitCode}.`, '', ...r.verify.summary.map((l) => `    ${l}`));
+  if (r.memory) out.push('', ...memoryMd(r.memory));
   const missed = r.figures.filter((f) => f.met === false);
   out.push('', '## What bounds the figures that miss their aim', '');
   if (missed.length === 0) out.push('Every figure met its aim in this run.');

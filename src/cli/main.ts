@@ -104,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
 
   program
     .command('generate')
-    .description('print a seeded legacy dataset: same seed, same bytes, in any time zone')
+    .description('print a seeded legacy dataset as it is generated: same seed, same bytes, in any time zone')
     .requiredOption('--seed <n>', 'seed')
     .requiredOption('--rows <n>', 'number of habit_tracker rows')
     .option('--mode <mode>', 'realistic | adversarial | mixed', 'realistic')
@@ -112,13 +112,14 @@ async function main(argv: string[]): Promise<number> {
     .action(async (flags: { seed: string; rows: string; mode: string; format: string }) => {
       const { generateCommand } = await import('./commands/generate.ts');
       const { intFlag } = await import('./parse.ts');
-      process.stdout.write(
-        await generateCommand({
+      await generateCommand(
+        {
           seed: intFlag('--seed', flags.seed, 0)!,
           rows: intFlag('--rows', flags.rows, 0)!,
           mode: flags.mode as 'realistic',
           format: flags.format as 'sql',
-        }),
+        },
+        process.stdout,
       );
     });
 

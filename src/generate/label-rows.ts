@@ -7,7 +7,7 @@
  */
 import { ANOMALIES, ANOMALY_IDS, anomalyById, type AnomalyId } from './anomalies.ts';
 import { weekKey } from './anomaly/inspect.ts';
-import type { LegacyDataset } from './dataset.ts';
+import type { LegacyDataset, LegacyRow } from './dataset.ts';
 import { nearDuplicateKey } from '../migration/mapping-rules.ts';
 
 /** Anomalies whose presence alone decides a row's fate (a row-level quarantine) or its warning: always detected. */
@@ -28,21 +28,44 @@ const isRowQuarantine = (a: AnomalyId) => a !== 'duplicate_week' && anomalyById(
 export function labelRows(dataset: LegacyDataset, injected: ReadonlyMap<number, readonly AnomalyId[]>): Record<number, AnomalyId[]> {
   const labels = new Map<number, Set<AnomalyId>>();
   for (const row of dataset.rows) {
-    const ids = new Set((injected.get(row.id) ?? []).filter((a) => !NEAR_DUPLICATE.includes(a) && a !== 'duplicate_week' && anomalyById(a).detect(row, dataset)));
-    for (const a of ALWAYS_DETECTED) if (anomalyById(a).detect(row, dataset)) ids.add(a);
-    labels.set(row.id, ids);
+    const inj = injected.get(row.id) ?? [];
+    labels.set(row.id, new Set([...rowLabels(row, inj), ...relationalLabels(row, inj, dataset)]));
   }
+  return finishLabels(dataset.rows, labels);
+}
+
+/** The first labels of a row that its own values decide (anomalies whose detector is not relational). */
+export function rowLabels(row: LegacyRow, injected: readonly AnomalyId[]): AnomalyId[] {
+  return candidates(injected).filter((a) => !anomalyById(a).relational && anomalyById(a).detect(row, NO_DATASET));
+}
+
+/** The first labels of a row that the dataset decides (relational detectors: the row's id and identity suffice). */
+export function relationalLabels(row: RowSkeleton, injected: readonly AnomalyId[], dataset: LegacyDataset): AnomalyId[] {
+  return candidates(injected).filter((a) => anomalyById(a).relational && anomalyById(a).detect(row as LegacyRow, dataset));
+}
+
+/** A row as the labelling after the first labels reads it. */
+export type RowSkeleton = Pick<LegacyRow, 'id' | 'user_id' | 'child_name' | 'week_start_date'>;
+
+const NO_DATASET: LegacyDataset = { users: [], rows: [] };
+
+function candidates(injected: readonly AnomalyId[]): AnomalyId[] {
+  return [...new Set([...injected.filter((a) => !NEAR_DUPLICATE.includes(a) && a !== 'duplicate_week'), ...ALWAYS_DETECTED])];
+}
+
+/** The labels, given each row's first labels: duplicates and near duplicates among the rows that migrate. */
+export function finishLabels(rows: readonly RowSkeleton[], labels: Map<number, Set<AnomalyId>>): Record<number, AnomalyId[]> {
   const rowClean = (id: number) => ![...labels.get(id)!].some(isRowQuarantine);
 
   const firstClean = new Map<string, number>();
-  for (const row of [...dataset.rows].sort((a, b) => a.id - b.id)) {
+  for (const row of [...rows].sort((a, b) => a.id - b.id)) {
     if (!rowClean(row.id)) continue;
     const key = weekKey(row.user_id, row.child_name, row.week_start_date);
     if (firstClean.has(key)) labels.get(row.id)!.add('duplicate_week');
     else firstClean.set(key, row.id);
   }
 
-  const migrating = dataset.rows.filter((r) => !labels.get(r.id)!.has('duplicate_week') && rowClean(r.id));
+  const migrating = rows.filter((r) => !labels.get(r.id)!.has('duplicate_week') && rowClean(r.id));
   const namesByKey = new Map<string, Set<string>>();
   for (const r of migrating) {
     const k = `${r.user_id}\u0001${nearDuplicateKey(r.child_name)}`;

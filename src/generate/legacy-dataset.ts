@@ -11,7 +11,7 @@ import { ANOMALIES, isAnomalyId, type AnomalyId } from './anomalies.ts';
 import type { Injection } from './anomaly/define.ts';
 import { buildDataset } from './build-dataset.ts';
 import type { LegacyDataset } from './dataset.ts';
-import { familiesArbitrary, rowSpecArbitrary } from './dataset-spec.ts';
+import { familiesArbitrary, rowSpecArbitrary, type FamilySpec, type RowSpec } from './dataset-spec.ts';
 
 export type DatasetMode = 'realistic' | 'adversarial' | 'mixed';
 export const DATASET_MODES: readonly DatasetMode[] = ['realistic', 'adversarial', 'mixed'];
@@ -36,6 +36,19 @@ export interface LegacyDatasetOptions {
 }
 
 export function legacyDatasetArbitrary(opts: LegacyDatasetOptions): fc.Arbitrary<LegacyDataset> {
+  const parts = datasetSpecParts(opts);
+  return datasetSpecArbitrary(parts.families, parts.row, parts).map(([families, rowSpecs]) => buildDataset({ families, rows: rowSpecs }));
+}
+
+/** The arbitraries a dataset is drawn from: its families, one row spec, and the row bounds. */
+export interface DatasetSpecParts {
+  families: fc.Arbitrary<FamilySpec[]>;
+  row: fc.Arbitrary<RowSpec>;
+  minRows: number;
+  maxRows: number;
+}
+
+export function datasetSpecParts(opts: LegacyDatasetOptions): DatasetSpecParts {
   const { mode, minRows = 0, maxRows = Math.max(20, minRows), anomalies } = opts;
   if (!Number.isSafeInteger(minRows) || !Number.isSafeInteger(maxRows) || minRows < 0 || maxRows < minRows) {
     throw new RangeError(`row bounds must be integers with 0 <= minRows <= maxRows, got minRows=${minRows} maxRows=${maxRows}`);
@@ -48,12 +61,15 @@ export function legacyDatasetArbitrary(opts: LegacyDatasetOptions): fc.Arbitrary
     }
   }
   const maxFamilies = Math.max(3, Math.ceil(maxRows / 6));
-  const rows = fc.array(rowSpecArbitrary(maxFamilies, injectionsArbitrary(mode, anomalies)), {
-    minLength: minRows,
-    maxLength: maxRows,
-    size: 'max',
-  });
-  return fc.tuple(familiesArbitrary(maxFamilies), rows).map(([families, rowSpecs]) => buildDataset({ families, rows: rowSpecs }));
+  return { families: familiesArbitrary(maxFamilies), row: rowSpecArbitrary(maxFamilies, injectionsArbitrary(mode, anomalies)), minRows, maxRows };
+}
+
+/**
+ * Families, then the rows: the one composition every dataset is drawn with. A stream draws it with
+ * tapped arbitraries (stream-dataset.ts) and must consume the random stream exactly as this does.
+ */
+export function datasetSpecArbitrary<F, R>(families: fc.Arbitrary<F>, row: fc.Arbitrary<R>, bounds: { minRows: number; maxRows: number }): fc.Arbitrary<[F, R[]]> {
+  return fc.tuple(families, fc.array(row, { minLength: bounds.minRows, maxLength: bounds.maxRows, size: 'max' }));
 }
 
 function injectionsArbitrary(mode: DatasetMode, only: readonly AnomalyId[] | undefined): fc.Arbitrary<Injection[]> {

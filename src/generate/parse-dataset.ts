@@ -18,15 +18,13 @@ export function parseJsonDataset(text: string, fileName: string): LegacyDataset 
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    const detail = (error as Error).message.replace(/,? (\.\.\.)?".*" is not valid JSON$/s, '').replace(/ (in|after) JSON at position \d+.*$/s, '');
+    const detail = jsonErrorDetail(error);
     throw new InputError(fileName, syntaxLocation(text), `not valid JSON: ${detail}`, 'fix the JSON syntax at that place', { cause: error });
   }
-  const fail = (location: string, reason: string, hint = HINT): never => {
-    throw new InputError(fileName, location, reason, hint);
-  };
+  const fail = failIn(fileName);
   if (!isObject(doc)) return fail('$', `expected an object { "users", "rows" }, got ${kind(doc)}`);
   for (const key of Object.keys(doc)) {
-    if (key !== 'users' && key !== 'rows' && key !== 'anomalies') fail(`$.${key}`, 'unknown top-level key', 'only "users", "rows" and "anomalies" are allowed');
+    if (!(DATASET_KEYS as readonly string[]).includes(key)) unknownTopLevelKey(key, fail);
   }
   if (!Array.isArray(doc.users)) return fail('$.users', `expected an array, got ${kind(doc.users)}`);
   if (!Array.isArray(doc.rows)) return fail('$.rows', `expected an array, got ${kind(doc.rows)}`);
@@ -34,22 +32,17 @@ export function parseJsonDataset(text: string, fileName: string): LegacyDataset 
   const users: AuthUser[] = [];
   const userIds = new Set<string>();
   doc.users.forEach((u: unknown, i: number) => {
-    const at = `users[${i}]`;
-    if (!isObject(u)) return fail(at, `expected an object { "id", "email" }, got ${kind(u)}`);
-    exactKeys(u, ['id', 'email'], at, fail);
-    if (typeof u.id !== 'string' || !UUID.test(u.id)) return fail(`${at}.id`, `expected a uuid, got ${show(u.id)}`);
-    if (userIds.has(u.id.toLowerCase())) return fail(`${at}.id`, `duplicate user id ${u.id}`, 'each auth.users id appears once');
-    if (typeof u.email !== 'string') return fail(`${at}.email`, `expected a string, got ${kind(u.email)}`);
-    checkedText(u.email, `${at}.email`, fail);
-    userIds.add(u.id.toLowerCase());
-    users.push({ id: u.id, email: u.email });
+    const user = parseUser(u, i, fail);
+    if (userIds.has(user.id.toLowerCase())) fail(`users[${i}].id`, `duplicate user id ${user.id}`, DUPLICATE_USER_HINT);
+    userIds.add(user.id.toLowerCase());
+    users.push(user);
   });
 
   const rows: LegacyRow[] = [];
   const rowIds = new Set<number>();
   doc.rows.forEach((r: unknown, i: number) => {
     const row = parseRow(r, `rows[${i}]`, fail);
-    if (rowIds.has(row.id)) fail(`rows[${i}] (id ${row.id}).id`, `duplicate row id ${row.id}`, 'habit_tracker ids are unique');
+    if (rowIds.has(row.id)) fail(`rows[${i}] (id ${row.id}).id`, `duplicate row id ${row.id}`, DUPLICATE_ROW_HINT);
     rowIds.add(row.id);
     rows.push(row);
   });
@@ -59,9 +52,40 @@ export function parseJsonDataset(text: string, fileName: string): LegacyDataset 
   return dataset;
 }
 
-type Fail = (location: string, reason: string, hint?: string) => never;
+/** Throws an InputError naming the place in the file (see {@link failIn}). */
+export type Fail = (location: string, reason: string, hint?: string) => never;
 
-function parseRow(r: unknown, at: string, fail: Fail): LegacyRow {
+export const DUPLICATE_USER_HINT = 'each auth.users id appears once';
+export const DUPLICATE_ROW_HINT = 'habit_tracker ids are unique';
+
+/** Refuses a top-level key that is not one of {@link DATASET_KEYS}. */
+export function unknownTopLevelKey(key: string, fail: Fail): never {
+  return fail(`$.${key}`, 'unknown top-level key', 'only "users", "rows" and "anomalies" are allowed');
+}
+
+/** A {@link Fail} for one file. */
+export function failIn(fileName: string): Fail {
+  return (location, reason, hint = HINT) => {
+    throw new InputError(fileName, location, reason, hint);
+  };
+}
+
+/** The top-level keys a dataset document may have. */
+export const DATASET_KEYS = ['users', 'rows', 'anomalies'] as const;
+
+/** `users[i]` of a dataset document, checked (not against the other users). */
+export function parseUser(u: unknown, i: number, fail: Fail): AuthUser {
+  const at = `users[${i}]`;
+  if (!isObject(u)) return fail(at, `expected an object { "id", "email" }, got ${kind(u)}`);
+  exactKeys(u, ['id', 'email'], at, fail);
+  if (typeof u.id !== 'string' || !UUID.test(u.id)) return fail(`${at}.id`, `expected a uuid, got ${show(u.id)}`);
+  if (typeof u.email !== 'string') return fail(`${at}.email`, `expected a string, got ${kind(u.email)}`);
+  checkedText(u.email, `${at}.email`, fail);
+  return { id: u.id, email: u.email };
+}
+
+/** `rows[i]` of a dataset document (`at` = `rows[i]`), checked (not against the other rows). */
+export function parseRow(r: unknown, at: string, fail: Fail): LegacyRow {
   if (!isObject(r)) return fail(at, `expected a row object, got ${kind(r)}`);
   const id = r.id;
   if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) return fail(`${at}.id`, `expected a positive integer id, got ${show(id)}`);
@@ -121,15 +145,25 @@ function parseAnomalies(v: unknown, rowIds: Set<number>, fail: Fail): Record<num
   if (!isObject(v)) return fail('$.anomalies', `expected an object { "<row id>": [anomaly ids] }, got ${kind(v)}`);
   const out: Record<number, AnomalyId[]> = {};
   for (const [key, ids] of Object.entries(v)) {
-    const at = `$.anomalies.${key}`;
-    const id = Number(key);
-    if (!/^[1-9]\d*$/.test(key) || !rowIds.has(id)) fail(at, `no row has id ${show(key)}`);
-    if (!Array.isArray(ids)) return fail(at, `expected an array of anomaly ids, got ${kind(ids)}`);
-    const bad = ids.find((a) => !isAnomalyId(a));
-    if (bad !== undefined) fail(at, `unknown anomaly id ${show(bad)}`, 'ids are listed in src/generate/anomalies.ts');
-    out[id] = ids as AnomalyId[];
+    if (/^[1-9]\d*$/.test(key) && !rowIds.has(Number(key))) fail(`$.anomalies.${key}`, noRowWithId(key));
+    out[Number(key)] = parseAnomalyEntry(key, ids, fail);
   }
   return out;
+}
+
+/** One `"<row id>": [anomaly ids]` entry of `anomalies`, checked (whether that row exists is the caller's to check). */
+export function parseAnomalyEntry(key: string, ids: unknown, fail: Fail): AnomalyId[] {
+  const at = `$.anomalies.${key}`;
+  if (!/^[1-9]\d*$/.test(key)) fail(at, noRowWithId(key));
+  if (!Array.isArray(ids)) return fail(at, `expected an array of anomaly ids, got ${kind(ids)}`);
+  const bad = ids.find((a) => !isAnomalyId(a));
+  if (bad !== undefined) fail(at, `unknown anomaly id ${show(bad)}`, 'ids are listed in src/generate/anomalies.ts');
+  return ids as AnomalyId[];
+}
+
+/** Why an anomalies key is refused when no row has that id. */
+export function noRowWithId(key: string): string {
+  return `no row has id ${show(key)}`;
 }
 
 function checkedText(s: string, at: string, fail: Fail): string {
@@ -154,7 +188,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function kind(v: unknown): string {
+/** `null`, `an array`, `an object`, `string "x"`, … */
+export function kind(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
   return typeof v === 'object' ? 'an object' : `${typeof v} ${show(v)}`;
@@ -166,7 +201,7 @@ function show(v: unknown): string {
 }
 
 /** `line L, column C` of a JSON syntax error (V8 reports no position for some errors: find it by bisection). */
-function syntaxLocation(source: string): string {
+export function syntaxLocation(source: string): string {
   if (!errorWithin(source, source.length)) return 'end of file';
   let lo = 1;
   let hi = source.length;
@@ -191,4 +226,9 @@ function errorWithin(source: string, length: number): boolean {
     const position = /position (\d+)/.exec(message);
     return !(position && Number(position[1]) >= length);
   }
+}
+
+/** V8's JSON.parse message without the position and the quoted input. */
+export function jsonErrorDetail(error: unknown): string {
+  return (error as Error).message.replace(/,? (\.\.\.)?".*" is not valid JSON$/s, '').replace(/ (in|after) JSON at position \d+.*$/s, '');
 }

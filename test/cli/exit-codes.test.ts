@@ -40,6 +40,12 @@ describe('habit-verify exit codes', () => {
       const r = await cli(['load', bad]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('bad.sql: line 2');
+      for (const [name, text] of [['empty.sql', '-- only a comment\n'], ['empty.json', '']] as const) {
+        await writeFile(join(dir, name), text);
+        const empty = await cli(['check', join(dir, name), '--report-dir', join(dir, 'reports')]);
+        expect(empty.code, name).toBe(2);
+        expect(empty.stderr).toMatch(new RegExp(`${name.replace('.', '\\.')}: file: empty: .*\n  what to do: .*pg_dump --data-only`));
+      }
       const gen = await cli(['generate', '--seed', '3', '--rows', '12', '--mode', 'adversarial', '--format', 'sql']);
       expect(gen.code).toBe(0);
       const good = join(dir, 'good.sql');

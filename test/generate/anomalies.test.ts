@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANOMALIES, ANOMALY_IDS, anomalyById, codePointLength, nearDuplicateKey, type AnomalyId } from '../../src/generate/anomalies.ts';
-import type { LegacyRow } from '../../src/generate/dataset.ts';
+import type { LegacyDataset, LegacyRow } from '../../src/generate/dataset.ts';
+import { sampleDataset } from '../../src/generate/sample.ts';
 import { AS_IS_RULES, NORMALIZATIONS, QUARANTINE_REASONS, WARNINGS, weekPeriodLabel } from '../../src/migration/mapping-rules.ts';
 import { OWNER_A, OWNER_B, dataset, row } from './support/rows.ts';
 
@@ -140,5 +141,25 @@ describe('name helpers', () => {
     const rows = [row({ user_id: OWNER_B })];
     expect(anomalyById('owner_unknown').detect(rows[0]!, dataset(rows, [OWNER_A]))).toBe(true);
     expect(anomalyById('owner_unknown').detect(rows[0]!, dataset(rows, [OWNER_B]))).toBe(false);
+  });
+});
+
+describe('relational detectors (a stream decides the others row by row)', () => {
+  it('a detector not marked relational reads the row alone; a relational one reads only the row identity and id', () => {
+    const trap = new Proxy({} as LegacyDataset, {
+      get: () => {
+        throw new Error('read the dataset');
+      },
+    });
+    for (const seed of [1, 2, 3, 4]) {
+      const ds = sampleDataset({ seed, rows: 40, mode: 'adversarial' });
+      for (const row of ds.rows) {
+        const skeleton = { id: row.id, user_id: row.user_id, child_name: row.child_name, week_start_date: row.week_start_date } as LegacyRow;
+        for (const a of ANOMALIES) {
+          if (a.relational) expect(a.detect(skeleton, ds), `${a.id} on row ${row.id}`).toBe(a.detect(row, ds));
+          else expect(() => a.detect(row, trap), a.id).not.toThrow();
+        }
+      }
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Config } from '../../config.ts';
 import { loadDump } from '../../db/load-dump.ts';
+import { ignoredNote } from './load.ts';
 import { connect } from '../../db/connect.ts';
 import { implementationOf } from '../implementation-from-flags.ts';
 import { checkDatabase, checkPassed, quarantineSection, type CheckResult } from '../../check/check-database.ts';
@@ -42,11 +43,13 @@ export async function checkCommand(dump: string, flags: CheckFlags, config: Conf
   const pg = await startFromFlags(choice, config);
   let result: CheckResult;
   let fixture: string | undefined;
+  let ignoredUserColumns: string[] = [];
   try {
     const db = await pg.createDatabase('check');
     const client = await connect(db.uri);
     try {
       const loaded = await loadDump(client, dump);
+      ignoredUserColumns = loaded.ignoredUserColumns;
       result = await checkDatabase(client, impl, { ...(batchSize ? { batchSize } : {}), onBatch: backfillProgress(loaded.legacyRows) });
       if (saveId !== undefined) fixture = await saveRowAsFixture(client, saveId, result);
     } finally {
@@ -60,7 +63,7 @@ export async function checkCommand(dump: string, flags: CheckFlags, config: Conf
   const written = await writeRunReport(report, { reportsRoot: flags.reportDir ?? join(PROJECT_ROOT, 'reports') });
   const { details, backfill, ...summary } = result;
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify({ ...summary, passed, reportDir: written.dir, ...(fixture ? { fixture } : {}), drift: details.drift.slice(0, 100) }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...summary, passed, reportDir: written.dir, ignoredUserColumns, ...(fixture ? { fixture } : {}), drift: details.drift.slice(0, 100) }, null, 2)}\n`);
   } else {
     const reasons = Object.entries(result.quarantineReasons).map(([r, n]) => `${r} ${n}`).join(', ') || 'none';
     process.stdout.write(
@@ -68,6 +71,7 @@ export async function checkCommand(dump: string, flags: CheckFlags, config: Conf
         `${dump}: ${result.legacyRows} legacy row(s) → ${result.migratedRows} migrated, ${result.quarantinedRows} quarantined (${reasons})`,
         `  round trip: ${result.roundTripMismatches} mismatch(es); accounting: ${result.accountingProblems} problem(s); constraints: ${result.constraintsValidated ? 'all validate' : 'some fail to validate'}; drift: ${result.driftRows} row(s)`,
         `  backfill: ${backfill.batches} batch(es), ${backfill.roundTrips} round trip(s), ${backfill.ms.toFixed(0)} ms`,
+        ignoredNote(ignoredUserColumns).trimEnd(),
         ...details.drift.slice(0, 20).map((d) => `  drift #${d.legacy_id} ${d.field}: ${d.legacy ?? '∅'} → ${d.new ?? '∅'} (${d.kind})`),
         ...details.diffs.slice(0, 20).map((d) => `  mismatch #${d.legacy_id} ${d.field}: ${JSON.stringify(d.expected)} → ${JSON.stringify(d.actual)}`),
         fixture ? `  legacy row ${saveId} saved as regression fixture ${fixture}` : '',

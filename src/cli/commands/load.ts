@@ -15,7 +15,7 @@ export async function loadCommand(dump: string, flags: PgFlags & { json?: boolea
       process.stdout.write(
         flags.json
           ? `${JSON.stringify({ file: dump, ...counts })}\n`
-          : `loaded ${dump}: ${counts.users} account(s) in auth.users, ${counts.legacyRows} row(s) in habit_tracker (${counts.statements} statement(s))\n`,
+          : `loaded ${dump}: ${counts.users} account(s) in auth.users, ${counts.legacyRows} row(s) in habit_tracker (${counts.statements} statement(s))\n${ignoredNote(counts.ignoredUserColumns)}`,
       );
       return EXIT.ok;
     } finally {
@@ -24,4 +24,9 @@ export async function loadCommand(dump: string, flags: PgFlags & { json?: boolea
   } finally {
     await pg.close();
   }
+}
+
+/** The auth.users columns of a dump that were not loaded, as a line (empty when none). */
+export function ignoredNote(columns: readonly string[]): string {
+  return columns.length ? `  auth.users columns not loaded (the harness keeps id, email, raw_user_meta_data, created_at): ${columns.join(', ')}\n` : '';
 }

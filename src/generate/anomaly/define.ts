@@ -34,13 +34,16 @@ export interface RowDraft {
   jsonNull: Set<JsonColumn>;
 }
 
+/** Which child and week a row is: what relational anomalies copy, and all a relational detector reads of a row (with its id). */
+export type RowIdentity = Pick<LegacyRow, 'user_id' | 'child_name' | 'week_start_date'>;
+
 /** What `apply` may see of the rest of the dataset. Rows are only ever changed one at a time, in id order. */
 export interface InjectionContext {
   /**
    * Earlier finished rows whose owner, child name and week are still the generated ones (a known
    * owner, a valid name, a Monday): the only rows a relational anomaly may copy from.
    */
-  readonly cleanEarlier: readonly LegacyRow[];
+  readonly cleanEarlier: { readonly length: number; at(index: number): RowIdentity | undefined };
   /** A uuid no family, row or user has yet, derived from `preferred`; `known` puts it into auth.users. */
   freshOwner(preferred: string, known: boolean): string;
   /** True when no other row holds (owner, exact child name, week). */
@@ -63,6 +66,11 @@ export interface AnomalyEntry {
   apply(draft: RowDraft, injection: Injection, ctx: InjectionContext): boolean;
   /** Whether a finished row of `dataset` exhibits the anomaly. Pure; datasets are treated as immutable. */
   detect(row: LegacyRow, dataset: LegacyDataset): boolean;
+  /**
+   * `detect` reads the dataset (other rows, the users), and of the row only its id and
+   * {@link RowIdentity}; otherwise it reads the row alone. A stream decides the others as each row is made.
+   */
+  readonly relational: boolean;
 }
 
 export interface AnomalySpec<P> {
@@ -72,6 +80,8 @@ export interface AnomalySpec<P> {
   readonly params: Arbitrary<P>;
   apply(draft: RowDraft, params: P, ctx: InjectionContext): boolean;
   detect(row: LegacyRow, dataset: LegacyDataset): boolean;
+  /** See {@link AnomalyEntry.relational} (default false). */
+  readonly relational?: boolean;
 }
 
 /** Builds a catalogue entry; the parameter type stays private to the entry. */
@@ -84,5 +94,6 @@ export function defineAnomaly<P>(spec: AnomalySpec<P>): AnomalyEntry {
     inject: params.map((p): Injection => ({ anomaly: id, params: p })),
     apply: (draft, injection, ctx) => spec.apply(draft, injection.params as P, ctx),
     detect: (row, dataset) => spec.detect(row, dataset),
+    relational: spec.relational ?? false,
   };
 }

@@ -8,11 +8,12 @@ import { datasetIndex, nearDuplicateKey, weekKey } from './inspect.ts';
 
 export const sameChildNameOtherFamily = defineAnomaly({
   id: 'same_child_name_other_family',
+  relational: true,
   description: 'the child name of an earlier row, under another owner: two families, two children',
   treatment: { kind: 'as_is', rule: 'child_identity' },
   params: fc.record({ source: fc.nat(), newOwner: fc.uuid({ version: 4 }) }, { noNullPrototype: true }),
   apply(draft, { source, newOwner }, ctx) {
-    const candidate = ctx.cleanEarlier[source % Math.max(1, ctx.cleanEarlier.length)];
+    const candidate = ctx.cleanEarlier.at(source % Math.max(1, ctx.cleanEarlier.length));
     if (!candidate) return false;
     // The same family already: move this row to a new family that has a child of that name too.
     if (draft.user_id === null || draft.user_id === candidate.user_id) draft.user_id = ctx.freshOwner(newOwner, true);
@@ -28,11 +29,12 @@ export const sameChildNameOtherFamily = defineAnomaly({
 
 export const nearDuplicateChildNfcNfd = defineAnomaly({
   id: 'near_duplicate_child_nfc_nfd',
+  relational: true,
   description: 'the NFD form of an earlier child name of the same owner (Hangul decomposed into jamo)',
   treatment: { kind: 'warn', warning: 'near_duplicate_child' },
   params: fc.record({ source: fc.nat() }, { noNullPrototype: true }),
   apply(draft, { source }, ctx) {
-    const candidate = ctx.cleanEarlier[source % Math.max(1, ctx.cleanEarlier.length)];
+    const candidate = ctx.cleanEarlier.at(source % Math.max(1, ctx.cleanEarlier.length));
     if (!candidate) return false;
     const nfd = candidate.child_name.normalize('NFD');
     if (nfd === candidate.child_name) return false;
@@ -71,11 +73,12 @@ export function whitespaceVariant(name: string, variant: (typeof WHITESPACE_VARI
 
 export const nearDuplicateChildWhitespace = defineAnomaly({
   id: 'near_duplicate_child_whitespace',
+  relational: true,
   description: 'an earlier child name of the same owner with ASCII whitespace added (trailing/leading space, double space, tab)',
   treatment: { kind: 'warn', warning: 'near_duplicate_child' },
   params: fc.record({ source: fc.nat(), variant: fc.constantFrom(...WHITESPACE_VARIANTS) }, { noNullPrototype: true }),
   apply(draft, { source, variant }, ctx) {
-    const candidate = ctx.cleanEarlier[source % Math.max(1, ctx.cleanEarlier.length)];
+    const candidate = ctx.cleanEarlier.at(source % Math.max(1, ctx.cleanEarlier.length));
     if (!candidate) return false;
     draft.user_id = candidate.user_id;
     draft.child_name = whitespaceVariant(candidate.child_name, variant);
@@ -91,11 +94,12 @@ export const nearDuplicateChildWhitespace = defineAnomaly({
 
 export const duplicateWeek = defineAnomaly({
   id: 'duplicate_week',
+  relational: true,
   description: 'the (owner, exact child name, week_start_date) of an earlier row: the later (higher id) row is the duplicate',
   treatment: { kind: 'quarantine', reason: 'duplicate_week' },
   params: fc.record({ source: fc.nat() }, { noNullPrototype: true }),
   apply(draft, { source }, ctx) {
-    const candidate = ctx.cleanEarlier[source % Math.max(1, ctx.cleanEarlier.length)];
+    const candidate = ctx.cleanEarlier.at(source % Math.max(1, ctx.cleanEarlier.length));
     if (!candidate) return false;
     draft.user_id = candidate.user_id;
     draft.child_name = candidate.child_name;

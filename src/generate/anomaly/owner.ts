@@ -17,6 +17,7 @@ export const ownerNull = defineAnomaly({
 
 export const ownerUnknown = defineAnomaly({
   id: 'owner_unknown',
+  relational: true,
   description: 'user_id is a uuid that auth.users does not have (the account was deleted)',
   treatment: { kind: 'quarantine', reason: 'owner_unknown' },
   params: fc.uuid({ version: 4 }),
@@ -29,6 +30,7 @@ export const ownerUnknown = defineAnomaly({
 
 export const ownerNilUuid = defineAnomaly({
   id: 'owner_nil_uuid',
+  relational: true,
   description: "user_id is the all-zero uuid (the plan's fallback for a null owner), not an account",
   treatment: { kind: 'quarantine', reason: 'owner_unknown' },
   params: fc.constant(null),

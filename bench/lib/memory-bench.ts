@@ -1,0 +1,83 @@
+/**
+ * Peak memory (RSS of the CLI's own node process) of `generate`, `load` and `check` by dump size: the
+ * dump commands stream, so their peak should not follow the size. Each command runs as a user runs it
+ * (bin/habit-verify.js) against the bench server (`--pg url`, so Postgres's memory is not counted).
+ */
+import { spawn } from 'node:child_process';
+import { openSync, closeSync } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/db/project-paths.ts';
+import type { StartedPostgres } from '../../src/db/types.ts';
+
+export interface CommandMemory {
+  command: string;
+  peakRssMb: number;
+  wallS: number;
+  exitCode: number | null;
+}
+
+export interface MemoryFigures {
+  sizes: { rows: number; dumpMb: number; commands: CommandMemory[] }[];
+}
+
+const PRELOAD = join(PROJECT_ROOT, 'bench', 'lib', 'max-rss.mjs');
+
+export async function benchMemory(server: StartedPostgres, sizes: readonly number[], opts: { check: boolean; log: (s: string) => void }): Promise<MemoryFigures> {
+  const dir = await mkdtemp(join(tmpdir(), 'hv-bench-memory-'));
+  const env = { DATABASE_URL: server.adminUri };
+  try {
+    const out: MemoryFigures['sizes'] = [];
+    for (const rows of sizes) {
+      const dump = join(dir, `legacy-${rows}.sql`);
+      const commands: CommandMemory[] = [];
+      opts.log(`  ${rows} rows: generate …`);
+      commands.push(await measure(['generate', '--seed', '1', '--rows', String(rows), '--mode', 'mixed', '--format', 'sql'], env, dump));
+      opts.log(`  ${rows} rows: load …`);
+      commands.push(await measure(['load', '--pg', 'url', dump], env));
+      if (opts.check) {
+        opts.log(`  ${rows} rows: check …`);
+        commands.push(await measure(['check', '--pg', 'url', '--report-dir', join(dir, 'reports'), dump], env));
+      }
+      out.push({ rows, dumpMb: Math.round((await stat(dump)).size / 1e5) / 10, commands });
+    }
+    return { sizes: out };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function measure(args: string[], env: NodeJS.ProcessEnv, stdoutFile?: string): Promise<CommandMemory> {
+  return new Promise((resolve, reject) => {
+    const fd = stdoutFile ? openSync(stdoutFile, 'w') : undefined;
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', PRELOAD, join(PROJECT_ROOT, 'bin', 'habit-verify.js'), ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', fd ?? 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (fd !== undefined) closeSync(fd);
+      const kb = Number(/HV_MAX_RSS_KB=(\d+)/.exec(err)?.[1] ?? Number.NaN);
+      resolve({ command: `habit-verify ${args[0]}`, peakRssMb: Math.round(kb / 1024), wallS: Math.round((performance.now() - started) / 100) / 10, exitCode: code });
+    });
+  });
+}
+
+/** The memory section of bench.md. */
+export function memoryMd(m: MemoryFigures): string[] {
+  const commands = m.sizes[0]?.commands.map((c) => c.command) ?? [];
+  return [
+    '## Memory of the dump commands',
+    '',
+    'Peak RSS of the CLI\'s node process (`process.resourceUsage().maxRSS`; Postgres is the bench server, not counted) for a `generate --mode mixed --format sql` dump of each size, then `load` and `check` of it. Streaming: the peak should not follow the size (what grows is V8 collecting later on a bigger heap, and generate\'s per-row bookkeeping of a few hundred bytes).',
+    '',
+    `| rows | dump | ${commands.map((c) => `${c} peak RSS / wall`).join(' | ')} |`,
+    `| ---: | ---: | ${commands.map(() => '---:').join(' | ')} |`,
+    ...m.sizes.map((s) => `| ${s.rows.toLocaleString('en')} | ${s.dumpMb} MB | ${s.commands.map((c) => `${c.peakRssMb} MB / ${c.wallS} s${c.exitCode === 0 ? '' : ` (exit ${c.exitCode})`}`).join(' | ')} |`),
+  ];
+}
