@@ -1,4 +1,5 @@
 import { PG_MAJORS, type PgMajor, type ProviderKind } from './db/types.ts';
+import { SUPABASE_GRANTS, type SupabaseGrants } from './db/supabase-grants.ts';
 
 /**
  * The ONE module that reads the environment. Everything else receives these values as arguments.
@@ -8,6 +9,7 @@ import { PG_MAJORS, type PgMajor, type ProviderKind } from './db/types.ts';
  * | HV_PG              | pg           | `embedded` (default), `url` or `testcontainers`                |
  * | DATABASE_URL       | databaseUrl  | server for `--pg url` (its database part is ignored)           |
  * | HV_PG_VERSION      | pgVersion    | PostgreSQL major: 15, 16, 17 (default) or 18                   |
+ * | HV_SUPABASE_GRANTS | supabaseGrants | `explicit` (default, Supabase today) or `auto` (new objects granted to the API roles) |
  * | HV_IMAGE           | image        | image for `testcontainers` (default `postgres:<pgVersion>`)    |
  * | HV_RUNS            | runs         | fast-check runs per property                                   |
  * | HV_SEED            | seed         | fast-check seed                                                |
@@ -19,6 +21,7 @@ export interface Config {
   databaseUrl?: string;
   /** Unset: the default major (17) for embedded/testcontainers, whatever the server runs for url. */
   pgVersion?: PgMajor;
+  supabaseGrants?: SupabaseGrants;
   image?: string;
   runs?: number;
   seed?: number;
@@ -56,6 +59,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (pgVersion !== undefined) {
     if (!(PG_MAJORS as readonly number[]).includes(Number(pgVersion))) throw new ConfigError('HV_PG_VERSION', pgVersion, PG_MAJORS.join(' | '));
     config.pgVersion = Number(pgVersion) as PgMajor;
+  }
+  const grants = get('HV_SUPABASE_GRANTS');
+  if (grants !== undefined) {
+    if (!(SUPABASE_GRANTS as readonly string[]).includes(grants)) throw new ConfigError('HV_SUPABASE_GRANTS', grants, SUPABASE_GRANTS.join(' | '));
+    config.supabaseGrants = grants as SupabaseGrants;
   }
   const image = get('HV_IMAGE');
   if (image !== undefined) config.image = image;

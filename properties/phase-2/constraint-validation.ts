@@ -104,7 +104,8 @@ async function lockProbe(ctx: PropertyContext): Promise<unknown[]> {
         await ctx.client.query(step.up);
         const { rows: locks } = await ctx.client.query<{ rel: string; mode: string }>(
           `SELECT l.relation::regclass::text AS rel, l.mode FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-            WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND c.relkind IN ('r', 'p') ORDER BY 1, 2`,
+            WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND c.relkind IN ('r', 'p')
+              AND c.relnamespace IN ('public'::regnamespace, 'auth'::regnamespace) ORDER BY 1, 2`,
         );
         for (const rel of [...new Set(locks.map((l) => l.rel))]) {
           try {

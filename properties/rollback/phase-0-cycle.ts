@@ -10,7 +10,7 @@ import { startOver } from '../support/start-over.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { LegacyModel } from './support/legacy-model.ts';
 import { LegacyApp, legacyOpArbitrary, type LegacyOp } from './support/legacy-writes.ts';
-import { assertLegacyAppWorksAsBefore, legacyAppError } from './support/legacy-app-works.ts';
+import { assertLegacyAppWorksAsBefore, legacyAppError } from '../support/legacy-app-works.ts';
 
 /** A legacy write, or a few batches of the backfill running between them. */
 export type Phase0Op = LegacyOp | { kind: 'backfill'; batchSize: number; batches: number };
@@ -36,7 +36,7 @@ async function runOps(ctx: PropertyContext, model: LegacyModel, ops: readonly Ph
 }
 
 /** Back to "no Phase 0", whatever the case's rollback (of whatever variant) left behind. */
-const resetNoPhase0 = (ctx: PropertyContext) => startOver(ctx.client);
+const resetNoPhase0 = (ctx: PropertyContext) => startOver(ctx);
 
 /**
  * pgroll's cycle for Phase 0: apply → legacy writes and backfill batches → rollback → apply → writes →

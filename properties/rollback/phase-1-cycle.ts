@@ -6,7 +6,7 @@ import { cycleCaseArbitrary, runCycle, type CycleCase } from './support/phase-cy
 
 /** Back to the start of Phase 1, whatever a case left behind: a fresh schema, the phases before it applied. */
 async function resetBefore1(ctx: PropertyContext): Promise<void> {
-  await startOver(ctx.client);
+  await startOver(ctx);
   await applyUpTo(ctx, 'phase-0');
 }
 

@@ -8,7 +8,7 @@ import type { CanonicalRow } from '../../src/check/canonical.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { LegacyModel } from './support/legacy-model.ts';
 import { NewSchemaApp, newOpArbitrary, type NewOp } from './support/new-schema-writes.ts';
-import { assertLegacyAppWorksAsBefore, legacyAppError } from './support/legacy-app-works.ts';
+import { assertLegacyAppWorksAsBefore, legacyAppError } from '../support/legacy-app-works.ts';
 import { migratedDataset, resetBefore3, setupBefore3 } from './support/phase-stack.ts';
 
 export interface Phase3Cycle {

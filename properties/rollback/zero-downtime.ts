@@ -13,7 +13,7 @@ export interface PhasesZeroDowntimeCase {
 }
 
 /** Back to "no phase applied", whatever a case left behind. */
-const resetNoPhase = (ctx: PropertyContext) => startOver(ctx.client);
+const resetNoPhase = (ctx: PropertyContext) => startOver(ctx);
 
 /**
  * Phases 0, 1 and 2 without downtime: while the app writes on 2–4 connections (the legacy table; then,

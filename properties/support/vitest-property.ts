@@ -32,7 +32,8 @@ export interface VitestRunOptions {
 /** Runs one property against the shared server and returns its result (never throws for a failure). */
 export async function runForVitest(def: AnyProperty, opts: VitestRunOptions = {}): Promise<PropertyResult> {
   const config = loadConfig();
-  const pg = await attachPostgres(inject('pgAdminUri'));
+  const grants = config.supabaseGrants ? { supabaseGrants: config.supabaseGrants } : {};
+  const pg = await attachPostgres(inject('pgAdminUri'), 'url', grants);
   try {
     const impl = opts.defect ? findDefect(opts.defect)!.apply(ourMigration) : ourMigration;
     const result = await runProperty(def, {
@@ -42,7 +43,7 @@ export async function runForVitest(def: AnyProperty, opts: VitestRunOptions = {}
       ...((opts.runs ?? config.runs) ? { runs: opts.runs ?? config.runs! } : {}),
       defect: opts.defect,
       regressions: opts.defect ? [] : await loadRegressions(REGRESSIONS, def.name, PROJECT_ROOT),
-      ...(config.pg === 'embedded' ? { ownServer: () => startPostgres({ provider: 'embedded', ...(config.pgVersion ? { version: config.pgVersion } : {}), settings: CRASH_SAFE }) } : {}),
+      ...(config.pg === 'embedded' ? { ownServer: () => startPostgres({ provider: 'embedded', ...(config.pgVersion ? { version: config.pgVersion } : {}), ...grants, settings: CRASH_SAFE }) } : {}),
     });
     await recordResult(result);
     return result;

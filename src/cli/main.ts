@@ -19,6 +19,7 @@ async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
+  const grantsHelp = "Supabase's grants on new objects in public: explicit (default, the platform today) or auto (projects set up before 2026-10-30 still grant new objects to the API roles); env HV_SUPABASE_GRANTS";
   const pgHelp = 'Postgres: embedded (default, no install), url (DATABASE_URL), testcontainers (Docker)';
   const pgVersionHelp = 'PostgreSQL major: 15, 16, 17 (default, as Supabase) or 18; with --pg url the server must run it (env HV_PG_VERSION)';
   program
@@ -31,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--shard <i/n>', 'run the i-th of n shards of the properties')
     .option('--pg <provider>', pgHelp)
     .option('--pg-version <major>', pgVersionHelp)
+    .option('--supabase-grants <regime>', grantsHelp)
     .option('--report-dir <dir>', 'where run directories are written (default reports/)')
     .option('--defect <id>', 'switch in one broken variant of the migration (see `defects`)')
     .option('--impl <name|path>', 'the implementation under test: habit-verify (default), plan-v2, or a module path')
@@ -54,10 +56,29 @@ async function main(argv: string[]): Promise<number> {
     .option('--impl <name|path>', 'the implementation under test: habit-verify (default), plan-v2, or a module path')
     .option('--pg <provider>', pgHelp)
     .option('--pg-version <major>', pgVersionHelp)
+    .option('--supabase-grants <regime>', grantsHelp)
     .option('--json', 'print { "cases": n, "falseAlarms": [...], "errors": [...], "properties": [...] }')
     .action(async (gate: string, flags) => {
       const { soakCommand } = await import('./commands/soak.ts');
       code = await soakCommand(gate, flags, loadConfig());
+    });
+
+  program
+    .command('access')
+    .description('who can reach what, step by step: the measured access matrix of every phase and rollback against the reviewed one; exit 1 when something goes beyond it')
+    .option('--phase <phase>', 'only this phase (its apply, then its rollback): phase-0 | phase-1 | phase-2 | phase-3')
+    .option('--seed <n>', 'seed of the small dataset loaded first (default: random, printed)')
+    .option('--rows <n>', 'legacy rows in that dataset (default 24)')
+    .option('--impl <name|path>', 'the implementation under test: habit-verify (default), plan-v2, or a module path')
+    .option('--defect <id>', 'a broken variant of it (see `defects`)')
+    .option('--pg <provider>', pgHelp)
+    .option('--pg-version <major>', pgVersionHelp)
+    .option('--supabase-grants <regime>', grantsHelp)
+    .option('--report-dir <dir>', 'where the run directory is written (default reports/)')
+    .option('--json', 'print { "regime", "steps": [{ "phase", "step", "direction", "access": [{ "role", "object", "operation", "allowed", "rows" }] }] }')
+    .action(async (flags) => {
+      const { accessCommand } = await import('./commands/access.ts');
+      code = await accessCommand(flags, loadConfig());
     });
 
   program
@@ -71,6 +92,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--impl <name|path>', 'the implementation under test: habit-verify (default), plan-v2, or a module path')
     .option('--pg <provider>', pgHelp)
     .option('--pg-version <major>', pgVersionHelp)
+    .option('--supabase-grants <regime>', grantsHelp)
     .option('--json', 'print the result as JSON')
     .action(async (property: string, flags) => {
       code = await replayCommand(property, flags, loadConfig());
@@ -92,6 +114,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--seed <n>', 'fast-check seed (default: random, printed; env HV_SEED)')
     .option('--pg <provider>', pgHelp)
     .option('--pg-version <major>', pgVersionHelp)
+    .option('--supabase-grants <regime>', grantsHelp)
     .option('--fast', 'stop at the first property that kills each defect')
     .option('--runs <n>', "random cases per property (default: each property's own)")
     .option('--time-budget <duration>', 'per property run, e.g. 20s (default 20s)')
@@ -129,6 +152,7 @@ async function main(argv: string[]): Promise<number> {
     .description('load a legacy dump into a fresh ephemeral database and print counts')
     .option('--pg <provider>', pgHelp)
     .option('--pg-version <major>', pgVersionHelp)
+    .option('--supabase-grants <regime>', grantsHelp)
     .option('--json', 'print counts as JSON')
     .action(async (dump: string, flags) => {
       const { loadCommand } = await import('./commands/load.ts');
@@ -141,6 +165,7 @@ async function main(argv: string[]): Promise<number> {
     .description('backfill a dump and run every fixed-data check: round trip, accounting, constraints, drift')
     .option('--pg <provider>', pgHelp)
     .option('--pg-version <major>', pgVersionHelp)
+    .option('--supabase-grants <regime>', grantsHelp)
     .option('--batch-size <n>', 'backfill batch size', '1000')
     .option('--impl <name|path>', 'the implementation under test: habit-verify (default), plan-v2, or a module path')
     .option('--save-drift <legacy-id>', 'turn this legacy row into a regression fixture')

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import { DEFAULT_PG_MAJOR, PG_MAJORS, type PgMajor, type ProviderKind, type ReapedServer, type StartedPostgres } from '../db/types.ts';
 import { startPostgres } from '../db/start-postgres.ts';
+import { SUPABASE_GRANTS, type SupabaseGrants } from '../db/supabase-grants.ts';
 import { UsageError } from './usage-error.ts';
 
 const KINDS: readonly ProviderKind[] = ['embedded', 'url', 'testcontainers'];
@@ -10,12 +11,15 @@ export interface PgChoice {
   provider: ProviderKind;
   /** Unset: 17 for embedded and testcontainers, whatever the server runs for url. */
   version?: PgMajor;
+  /** Supabase's grants on new objects in public (`--supabase-grants`); unset: explicit. */
+  supabaseGrants?: SupabaseGrants;
 }
 
 /** The flags every command that takes `--pg` has. */
 export interface PgFlags {
   pg?: string;
   pgVersion?: string;
+  supabaseGrants?: string;
 }
 
 /** `--pg` / `--pg-version` (or HV_PG / HV_PG_VERSION), validated. */
@@ -28,7 +32,11 @@ export function pgChoiceOf(flags: PgFlags, config: Config): PgChoice {
     if (!(PG_MAJORS as readonly number[]).includes(n)) throw new UsageError(`--pg-version ${JSON.stringify(flags.pgVersion)}: expected one of ${PG_MAJORS.join(', ')}`);
     version = n as PgMajor;
   }
-  return { provider: kind as ProviderKind, ...(version === undefined ? {} : { version }) };
+  const grants = flags.supabaseGrants ?? config.supabaseGrants;
+  if (grants !== undefined && !(SUPABASE_GRANTS as readonly string[]).includes(grants)) {
+    throw new UsageError(`--supabase-grants ${JSON.stringify(grants)}: expected ${SUPABASE_GRANTS.join(' or ')}`);
+  }
+  return { provider: kind as ProviderKind, ...(version === undefined ? {} : { version }), ...(grants === undefined ? {} : { supabaseGrants: grants as SupabaseGrants }) };
 }
 
 /**
@@ -40,6 +48,7 @@ export async function startFromFlags(choice: PgChoice, config: Config): Promise<
   const pg = await startPostgres({
     provider: choice.provider,
     ...(choice.version === undefined ? {} : { version: choice.version }),
+    ...(choice.supabaseGrants === undefined ? {} : { supabaseGrants: choice.supabaseGrants }),
     ...(config.databaseUrl ? { url: config.databaseUrl } : {}),
     ...(config.image ? { image: config.image } : {}),
   });
@@ -53,13 +62,17 @@ export function ownServerFactory(choice: PgChoice): (() => Promise<StartedPostgr
   // synchronous_commit on: the crash tests SIGKILL the postmaster, and a commit that returned must
   // survive that (the shared server runs with it off, for speed).
   const version = choice.version ?? DEFAULT_PG_MAJOR;
-  return choice.provider === 'embedded' ? () => startPostgres({ provider: 'embedded', version, settings: { synchronous_commit: 'on' } }) : undefined;
+  return choice.provider === 'embedded'
+    ? () => startPostgres({ provider: 'embedded', version, ...(choice.supabaseGrants ? { supabaseGrants: choice.supabaseGrants } : {}), settings: { synchronous_commit: 'on' } })
+    : undefined;
 }
 
 /** The flags a replay command needs to reach the same kind of server, on the same major. */
 export function replayFlags(choice: PgChoice): string {
   const pg = choice.provider === 'embedded' ? '' : ` --pg ${choice.provider}`;
-  return choice.version === undefined || choice.version === DEFAULT_PG_MAJOR ? pg : `${pg} --pg-version ${choice.version}`;
+  const version = choice.version === undefined || choice.version === DEFAULT_PG_MAJOR ? '' : ` --pg-version ${choice.version}`;
+  const grants = choice.supabaseGrants === undefined || choice.supabaseGrants === 'explicit' ? '' : ` --supabase-grants ${choice.supabaseGrants}`;
+  return `${pg}${version}${grants}`;
 }
 
 /** e.g. `reaped 1 Postgres server left by a killed run (pid 4242, /tmp/hv-pg-x1y2z3)`; undefined: nothing. */

@@ -7,8 +7,11 @@ export interface ExecutorOptions {
   lockTimeoutMs?: number;
   /** How many times a step that hit lock_timeout is retried (with a growing pause). */
   lockRetries?: number;
-  /** Called after each step, e.g. to record stall figures per DDL step. */
-  onStep?: (result: StepResult) => void;
+  /**
+   * Called after each step has committed, before the next begins (awaited): to record stall figures
+   * per DDL step, or to measure the database at each step boundary.
+   */
+  onStep?: (result: StepResult) => void | Promise<void>;
 }
 
 export interface StepResult {
@@ -61,7 +64,7 @@ export async function runSteps(
     }
     const result = { name: step.name, direction, ms: performance.now() - started, attempts };
     results.push(result);
-    opts.onStep?.(result);
+    await opts.onStep?.(result);
   }
   await client.query('RESET lock_timeout');
   return results;

@@ -6,6 +6,7 @@
  */
 import type { Backfill } from './backfill.ts';
 import type { DualWrite } from './dual-write.ts';
+import type { EntryPoint } from './entry-point.ts';
 import type { Observation } from './observation.ts';
 import type { Phase, RetirementPhase } from './phase.ts';
 import type { ReadPath } from './read-path.ts';
@@ -30,6 +31,8 @@ export interface MigrationImplementation {
   /** Phase 2's read path (the app's reads). */
   readonly reads: ReadPath;
   readonly observe: Observation;
+  /** The functions the app calls over RPC (default none): the rest of what it creates is internal. */
+  readonly entryPoints?: readonly EntryPoint[];
 }
 
 /**

@@ -4,9 +4,10 @@ import { DatabaseFactory } from './database-factory.ts';
 import { InfraError } from './errors.ts';
 import { hostPortOf, withDatabase } from './redact-uri.ts';
 import type { ProviderKind, StartedPostgres, TestDatabase } from './types.ts';
+import type { SupabaseGrants } from './supabase-grants.ts';
 
-/** DROP DATABASE ... WITH (FORCE) needs 13. */
-const MIN_SERVER_VERSION = 13;
+/** GRANT SET ON PARAMETER (the shim) needs 15, the oldest major Supabase runs. */
+const MIN_SERVER_VERSION = 15;
 
 /**
  * A handle on a server that runs already (DATABASE_URL, or a server another process started, e.g.
@@ -24,6 +25,8 @@ export interface AttachOptions {
    * roles the harness created there, so nothing of the harness's stays behind.
    */
   endOfRun?: boolean;
+  /** The Supabase grant regime of the databases it creates (default `explicit`). */
+  supabaseGrants?: SupabaseGrants;
 }
 
 export async function attachPostgres(uri: string, kind: ProviderKind = 'url', opts: AttachOptions = {}): Promise<StartedPostgres> {
@@ -39,7 +42,7 @@ export async function attachPostgres(uri: string, kind: ProviderKind = 'url', op
   if (serverVersion < MIN_SERVER_VERSION) {
     throw new InfraError({ what: `Postgres ${serverVersion} is too old`, where: hostPortOf(adminUri) ?? '', hint: `use Postgres ${MIN_SERVER_VERSION}+ (17 to match production) or --pg embedded` });
   }
-  return new AttachedServer(kind, adminUri, serverVersion, opts.endOfRun ?? false);
+  return new AttachedServer(kind, adminUri, serverVersion, opts.endOfRun ?? false, opts.supabaseGrants ?? 'explicit');
 }
 
 function maintenanceUri(uri: string): string {
@@ -69,8 +72,9 @@ class AttachedServer implements StartedPostgres {
     readonly adminUri: string,
     readonly serverVersion: number,
     private readonly endOfRun: boolean,
+    readonly supabaseGrants: SupabaseGrants,
   ) {
-    this.factory = new DatabaseFactory(adminUri);
+    this.factory = new DatabaseFactory(adminUri, { grants: supabaseGrants, major: serverVersion });
     this.untrack = track(this);
   }
 

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import type pg from 'pg';
 import { connect } from './connect.ts';
 import { InfraError } from './errors.ts';
-import { LEGACY_SCHEMA_PATH, SUPABASE_SHIM_PATH } from './project-paths.ts';
+import { LEGACY_APP_PATH, LEGACY_SCHEMA_PATH, SUPABASE_SHIM_PATH } from './project-paths.ts';
+import { MIGRATION_ROLE, MIGRATION_ROLE_PASSWORD, publicSchemaSql, type SupabaseGrants } from './supabase-grants.ts';
 import { hostPortOf, withDatabase } from './redact-uri.ts';
 import { DB_PREFIX, type TestDatabase } from './types.ts';
 
@@ -12,7 +13,14 @@ const LOCK_CLASS = 0x6876;
 /** SQLSTATE 3D000: the template named in CREATE DATABASE does not exist. */
 const UNDEFINED_DATABASE = '3D000';
 /** The roles the Supabase shim creates when absent (cluster-wide). */
-const SHIM_ROLES = ['anon', 'authenticated', 'service_role'] as const;
+const SHIM_ROLES = ['anon', 'authenticated', 'service_role', 'authenticator', MIGRATION_ROLE] as const;
+/** Per-database settings of the API roles (ALTER ROLE … IN DATABASE: a clone does not inherit them). */
+const ROLE_SETTINGS: ReadonlyArray<readonly [role: string, name: string, value: string]> = [
+  ['anon', 'statement_timeout', '3s'],
+  ['authenticated', 'statement_timeout', '8s'],
+  ['authenticator', 'statement_timeout', '8s'],
+  ['authenticator', 'lock_timeout', '8s'],
+];
 /** Comment on a role the harness created: only such roles are ever dropped. */
 export const CREATED_BY_HARNESS = 'created by habit-verify (dropped when its last hv_ database goes)';
 
@@ -28,7 +36,10 @@ export class DatabaseFactory {
   private template: Promise<string> | undefined;
   private readonly created = new Map<string, TestDatabase>();
 
-  constructor(private readonly adminUri: string) {}
+  constructor(
+    private readonly adminUri: string,
+    private readonly lab: TemplateOptions,
+  ) {}
 
   /** Creates a fresh database from the template (building the template first if needed). */
   async createDatabase(label = 'db'): Promise<TestDatabase> {
@@ -36,9 +47,12 @@ export class DatabaseFactory {
     for (let attempt = 1; ; attempt++) {
       const template = await this.ensureTemplate();
       try {
-        await this.admin(`create database ${name}`, (c) =>
-          c.query(`CREATE DATABASE ${c.escapeIdentifier(name)} TEMPLATE ${c.escapeIdentifier(template)}`),
-        );
+        await this.admin(`create database ${name}`, async (c) => {
+          await c.query(`CREATE DATABASE ${c.escapeIdentifier(name)} TEMPLATE ${c.escapeIdentifier(template)} OWNER ${MIGRATION_ROLE}`);
+          for (const [role, setting, value] of ROLE_SETTINGS) {
+            await c.query(`ALTER ROLE ${c.escapeIdentifier(role)} IN DATABASE ${c.escapeIdentifier(name)} SET ${setting} = ${c.escapeLiteral(value)}`);
+          }
+        });
         break;
       } catch (err) {
         // Another run on a shared server ended and dropped the template (dropLeftovers): build it again, once.
@@ -49,7 +63,8 @@ export class DatabaseFactory {
     let dropping: Promise<void> | undefined;
     const db: TestDatabase = {
       name,
-      uri: withDatabase(this.adminUri, name),
+      uri: asMigrationRole(withDatabase(this.adminUri, name)),
+      adminUri: withDatabase(this.adminUri, name),
       drop: () => {
         dropping ??= this.dropDatabase(name).then(() => {
           this.created.delete(name);
@@ -94,6 +109,8 @@ export class DatabaseFactory {
           [CREATED_BY_HARNESS],
         );
         for (const { rolname } of roles.rows) {
+          // what a role holds on shared objects (the parameter grant) goes with DROP OWNED
+          await c.query(`DROP OWNED BY ${c.escapeIdentifier(rolname)}`);
           await c.query(`DROP ROLE IF EXISTS ${c.escapeIdentifier(rolname)}`);
           dropped.push(`role ${rolname}`);
         }
@@ -111,7 +128,7 @@ export class DatabaseFactory {
   }
 
   private ensureTemplate(): Promise<string> {
-    this.template ??= buildTemplate(this.adminUri).catch((err: unknown) => {
+    this.template ??= buildTemplate(this.adminUri, this.lab).catch((err: unknown) => {
       this.template = undefined; // let the next call try again
       throw err;
     });
@@ -130,11 +147,29 @@ export class DatabaseFactory {
   }
 }
 
-/** The template's SQL, read from disk at run time, and its content hash. */
-export async function templateSource(): Promise<{ name: string; sql: readonly string[] }> {
-  const sql = await Promise.all([readFile(SUPABASE_SHIM_PATH, 'utf8'), readFile(LEGACY_SCHEMA_PATH, 'utf8')]);
-  const hash = createHash('sha256').update(sql.join('\0')).digest('hex').slice(0, 12);
-  return { name: `${DB_PREFIX}template_${hash}`, sql };
+/** Which Supabase the template models: the grant regime, and the server's major (privileges differ). */
+export interface TemplateOptions {
+  grants: SupabaseGrants;
+  major: number;
+}
+
+/**
+ * The template's SQL, read from disk at run time, and its content hash: `admin` runs as the server's
+ * superuser (roles, auth), `owner` as the migration's role, the database's owner (public, the legacy table).
+ */
+export async function templateSource(lab: TemplateOptions): Promise<{ name: string; admin: readonly string[]; owner: readonly string[] }> {
+  const [shim, legacy, app] = await Promise.all([readFile(SUPABASE_SHIM_PATH, 'utf8'), readFile(LEGACY_SCHEMA_PATH, 'utf8'), readFile(LEGACY_APP_PATH, 'utf8')]);
+  const owner = [publicSchemaSql(lab.grants, lab.major), legacy, app];
+  const hash = createHash('sha256').update([shim, ...owner].join('\0')).digest('hex').slice(0, 12);
+  return { name: `${DB_PREFIX}template_${lab.grants}_${hash}`, admin: [shim], owner };
+}
+
+/** The same URI, logged in as the migration's role (the hosted `postgres`, not a superuser). */
+export function asMigrationRole(uri: string): string {
+  const url = new URL(uri);
+  url.username = MIGRATION_ROLE;
+  url.password = MIGRATION_ROLE_PASSWORD;
+  return url.toString();
 }
 
 /**
@@ -143,8 +178,8 @@ export async function templateSource(): Promise<{ name: string; sql: readonly st
  * maintenance database, into `hv_build_<hash>_<random>`, which is renamed only once complete — so
  * a template that exists is always whole, and a build that died half-way is dropped by the next one.
  */
-async function buildTemplate(adminUri: string): Promise<string> {
-  const { name, sql } = await templateSource();
+async function buildTemplate(adminUri: string, lab: TemplateOptions): Promise<string> {
+  const { name, admin: adminSql, owner: ownerSql } = await templateSource(lab);
   const hash = name.slice(`${DB_PREFIX}template_`.length);
   const admin = await connect(adminUri);
   try {
@@ -163,7 +198,7 @@ async function buildTemplate(adminUri: string): Promise<string> {
     const client = await connect(withDatabase(adminUri, build));
     try {
       const before = await client.query<{ rolname: string }>('SELECT rolname FROM pg_roles WHERE rolname = ANY($1)', [[...SHIM_ROLES]]);
-      for (const text of sql) await client.query(text);
+      for (const text of adminSql) await client.query(text);
       // Roles are the server's, not the database's: mark the ones this build created, so that the end
       // of a url run can drop them (and only them).
       for (const role of SHIM_ROLES.filter((r) => !before.rows.some((b) => b.rolname === r))) {
@@ -172,13 +207,21 @@ async function buildTemplate(adminUri: string): Promise<string> {
     } finally {
       await client.end();
     }
+    // The public schema and the legacy table are the migration role's, as on a hosted project.
+    await admin.query(`ALTER DATABASE ${ident} OWNER TO ${MIGRATION_ROLE}`);
+    const owner = await connect(asMigrationRole(withDatabase(adminUri, build)));
+    try {
+      for (const text of ownerSql) await owner.query(text);
+    } finally {
+      await owner.end();
+    }
     // Nobody may connect to a template (CREATE DATABASE ... TEMPLATE fails while anyone is).
     await admin.query(`ALTER DATABASE ${ident} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
     await admin.query(`ALTER DATABASE ${ident} RENAME TO ${admin.escapeIdentifier(name)}`);
     return name;
   } catch (err) {
     if (err instanceof InfraError) throw err;
-    throw new InfraError({ what: `cannot build template database ${name}`, where: hostPortOf(adminUri) ?? 'the server', hint: 'check src/db/supabase-shim.sql and src/migration/legacy/schema.sql apply cleanly', cause: err });
+    throw new InfraError({ what: `cannot build template database ${name}`, where: hostPortOf(adminUri) ?? 'the server', hint: 'check src/db/supabase-shim.sql, src/db/legacy-app.sql and src/migration/legacy/schema.sql apply cleanly', cause: err });
   } finally {
     await admin.end().catch(() => undefined); // also releases the advisory lock
   }

@@ -7,6 +7,7 @@ import { copyCluster, ensureCluster, postgresOwner, type ClusterSpec } from './c
 import { track } from './cleanup-registry.ts';
 import { connect } from './connect.ts';
 import { DatabaseFactory } from './database-factory.ts';
+import type { SupabaseGrants } from './supabase-grants.ts';
 import { InfraError } from './errors.ts';
 import { freePort } from './free-port.ts';
 import { writeOwnerMarker } from './owner-marker.ts';
@@ -60,7 +61,7 @@ export async function startEmbedded(opts: StartOptions): Promise<StartedPostgres
   const reaped = await reapAbandoned(tmpdir());
   const cluster = await ensureCluster(opts.cacheDir ?? DEFAULT_CACHE_DIR, CLUSTER, bin);
   const dataDir = await mkdtemp(join(tmpdir(), 'hv-pg-'));
-  const server = new EmbeddedServer(dataDir, bin, { ...TEST_SETTINGS, ...opts.settings }, reaped);
+  const server = new EmbeddedServer(dataDir, bin, { ...TEST_SETTINGS, ...opts.settings }, reaped, opts.supabaseGrants ?? 'explicit');
   let copyMs: number;
   let startMs: number;
   try {
@@ -103,6 +104,7 @@ class EmbeddedServer implements StartedPostgres {
     private readonly bin: PgBinaries,
     private readonly settings: Readonly<Record<string, string>>,
     readonly reaped: readonly ReapedServer[],
+    readonly supabaseGrants: SupabaseGrants,
   ) {
     // Registered before anything can fail, so the temp dir goes away whatever happens next.
     this.untrack = track(this);
@@ -138,7 +140,7 @@ class EmbeddedServer implements StartedPostgres {
     } finally {
       await client.end();
     }
-    this.factory = new DatabaseFactory(this.adminUri);
+    this.factory = new DatabaseFactory(this.adminUri, { grants: this.supabaseGrants, major: this.serverVersion });
   }
 
   createDatabase(label?: string): Promise<TestDatabase> {

@@ -28,7 +28,7 @@ export async function startPostgres(opts: StartOptions): Promise<StartedPostgres
       if (opts.url === undefined || opts.url === '') {
         throw new InfraError({ what: '--pg url needs a server URL', where: 'DATABASE_URL (unset)', hint: 'set DATABASE_URL=postgres://user:password@host:port/db or use --pg embedded' });
       }
-      return checkVersion(await attachPostgres(opts.url, 'url', { endOfRun: true }), opts);
+      return checkVersion(await attachPostgres(opts.url, 'url', { endOfRun: true, ...(opts.supabaseGrants ? { supabaseGrants: opts.supabaseGrants } : {}) }), opts);
     case 'testcontainers':
       return checkVersion(await startTestcontainers(opts), opts);
     default: {

@@ -1,27 +1,41 @@
--- Supabase auth on plain Postgres: just enough of what Supabase's `auth` schema and roles provide for
--- the app's RLS policies and the migration to behave as they do on Supabase.
--- Installed once into the per-server template database (see database-factory.ts); every test
--- database is cloned from it. Its content is part of the template's hash: editing it makes a new template.
+-- Supabase on plain Postgres: what Supabase's own init scripts and migrations (repository
+-- supabase/postgres, migrations/db/) set up that the migration and the app meet. Run by the server's
+-- superuser into the per-server template database (database-factory.ts); every test database is
+-- cloned from it. What it models and what not: README, "Postgres: the Supabase shim".
 
--- Roles are cluster-wide, so several processes (vitest workers, template builds on one server) may race
--- to create them: create only if absent and tolerate losing the race (42710 duplicate_object, or
--- 23505 unique_violation on pg_authid when both inserts happen at once).
+-- Roles are cluster-wide: several processes may race to create them; create only if absent and
+-- tolerate losing the race (42710 duplicate_object, or 23505 unique_violation on pg_authid).
 DO $$
+DECLARE
+  r record;
 BEGIN
-  BEGIN
-    CREATE ROLE anon NOLOGIN NOINHERIT;
-  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-  END;
-  BEGIN
-    CREATE ROLE authenticated NOLOGIN NOINHERIT;
-  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-  END;
-  BEGIN
-    CREATE ROLE service_role NOLOGIN NOINHERIT BYPASSRLS;
-  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-  END;
+  FOR r IN SELECT * FROM (VALUES
+      -- API roles; INHERIT since 20230529180330_alter_api_roles_for_inherit.sql
+      ('anon', 'NOLOGIN INHERIT'),
+      ('authenticated', 'NOLOGIN INHERIT'),
+      ('service_role', 'NOLOGIN INHERIT BYPASSRLS'),
+      -- PostgREST logs in as authenticator and switches to an API role per request
+      ('authenticator', 'LOGIN NOINHERIT'),
+      -- the hosted `postgres` role after 10000000000000_demote-postgres.sql: not a superuser. The
+      -- lab's superuser is called postgres, so the migration's role is called hv_postgres here.
+      ('hv_postgres', 'LOGIN NOSUPERUSER CREATEDB CREATEROLE REPLICATION BYPASSRLS PASSWORD ''hv-local-only''')
+    ) AS t(name, attrs) LOOP
+    BEGIN
+      EXECUTE format('CREATE ROLE %I %s', r.name, r.attrs);
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END;
+  END LOOP;
 END
 $$;
+
+-- Memberships as on hosted projects: postgres holds the API roles and authenticator WITH ADMIN (so it
+-- can SET ROLE to them and grant them onward), and pg_signal_backend / pg_read_all_data / pg_monitor.
+GRANT anon, authenticated, service_role TO authenticator;
+GRANT anon, authenticated, service_role, authenticator TO hv_postgres WITH ADMIN OPTION;
+GRANT pg_signal_backend, pg_read_all_data, pg_monitor TO hv_postgres;
+-- supautils lets the hosted postgres SET session_replication_role (privileged_role_allowed_configs);
+-- the nearest plain-Postgres grant (it also allows set_config(), which hosted does not).
+GRANT SET ON PARAMETER session_replication_role TO hv_postgres;
 
 CREATE SCHEMA IF NOT EXISTS auth;
 
@@ -33,8 +47,9 @@ CREATE TABLE IF NOT EXISTS auth.users (
   created_at         timestamptz DEFAULT now()
 );
 
--- As Supabase defines them: the legacy single-claim GUCs (request.jwt.claim.sub) win, else the
--- JSON of all claims that PostgREST sets per request (request.jwt.claims).
+-- As the auth server defines them today (supabase/auth migrations 20220224000811, 20220531120530):
+-- the legacy single-claim GUCs (request.jwt.claim.sub) win, else the JSON of all claims that
+-- PostgREST sets per request (request.jwt.claims). No search_path, EXECUTE kept by PUBLIC.
 CREATE OR REPLACE FUNCTION auth.uid() RETURNS uuid
 LANGUAGE sql STABLE AS $$
   SELECT coalesce(
@@ -59,12 +74,8 @@ LANGUAGE sql STABLE AS $$
   )::jsonb
 $$;
 
-GRANT USAGE ON SCHEMA public TO anon, authenticated, service_role;
-GRANT USAGE ON SCHEMA auth TO anon, authenticated, service_role;
-GRANT EXECUTE ON FUNCTION auth.uid(), auth.role(), auth.jwt() TO anon, authenticated, service_role;
-
--- Supabase grants the API roles everything on what is created in public and lets RLS decide; without
--- this, `SET ROLE authenticated` could not even read habit_tracker and RLS tests would prove nothing.
-ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO anon, authenticated, service_role;
-ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON SEQUENCES TO anon, authenticated, service_role;
-ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON FUNCTIONS TO anon, authenticated, service_role;
+-- auth is Supabase's: usable by the API roles, readable and writable by postgres (the auth schema's
+-- default privileges grant supabase_auth_admin's tables to postgres), not creatable into.
+GRANT USAGE ON SCHEMA auth TO anon, authenticated, service_role, hv_postgres;
+GRANT ALL ON ALL TABLES IN SCHEMA auth TO hv_postgres;
+GRANT EXECUTE ON FUNCTION auth.uid(), auth.role(), auth.jwt() TO anon, authenticated, service_role, hv_postgres;

@@ -34,7 +34,7 @@ export async function startTestcontainers(opts: StartOptions): Promise<StartedPo
     throw new InfraError({ what: `cannot start container ${image}`, where: 'testcontainers', hint: 'check the image name and the container runtime, or use --pg embedded', cause: err });
   }
   try {
-    const attached = await attachPostgres(withDatabase(container.getConnectionUri(), 'postgres'), 'testcontainers');
+    const attached = await attachPostgres(withDatabase(container.getConnectionUri(), 'postgres'), 'testcontainers', opts.supabaseGrants ? { supabaseGrants: opts.supabaseGrants } : {});
     return new ContainerServer(attached, container, performance.now() - t0);
   } catch (err) {
     await container.stop().catch(() => undefined);
@@ -63,6 +63,10 @@ class ContainerServer implements StartedPostgres {
 
   get serverVersion(): number {
     return this.attached.serverVersion;
+  }
+
+  get supabaseGrants() {
+    return this.attached.supabaseGrants;
   }
 
   createDatabase(label?: string): Promise<TestDatabase> {

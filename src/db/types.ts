@@ -5,6 +5,8 @@
  * isolated databases. Every database it creates is named with {@link DB_PREFIX}; it never creates,
  * drops or connects to any other database on the server except the maintenance db `postgres`.
  */
+import type { SupabaseGrants } from './supabase-grants.ts';
+
 export type ProviderKind = 'embedded' | 'url' | 'testcontainers';
 
 /** Every database the harness creates starts with this prefix; nothing else is ever dropped. */
@@ -18,6 +20,11 @@ export type PgMajor = (typeof PG_MAJORS)[number];
 export const DEFAULT_PG_MAJOR: PgMajor = 17;
 
 export interface StartOptions {
+  /**
+   * Supabase's grants on what is created in public (default `explicit`, the platform's today): see
+   * src/db/supabase-grants.ts. Each regime has a template of its own.
+   */
+  supabaseGrants?: SupabaseGrants;
   provider: ProviderKind;
   /** `url` provider: the server to use (from DATABASE_URL). Its database part is ignored. */
   url?: string;
@@ -68,8 +75,13 @@ export interface ReapedServer {
 export interface TestDatabase extends AsyncDisposable {
   /** Database name, always starting with {@link DB_PREFIX}. */
   readonly name: string;
-  /** Connection string for this database (password included: never print it, see `redactUri`). */
+  /**
+   * Connection string for this database as the migration's role (`hv_postgres`, the hosted
+   * `postgres`: not a superuser, owner of the database). Password included: never print it.
+   */
   readonly uri: string;
+  /** The same database as the server's superuser: for what only the lab may do (never the migration). */
+  readonly adminUri: string;
   /** Drops the database (terminating its connections first). Idempotent. */
   drop(): Promise<void>;
 }
@@ -79,6 +91,8 @@ export interface StartedPostgres extends AsyncDisposable {
   readonly kind: ProviderKind;
   /** Connection string to the maintenance database (for admin statements only). */
   readonly adminUri: string;
+  /** The Supabase grant regime its databases model (src/db/supabase-grants.ts). */
+  readonly supabaseGrants: SupabaseGrants;
   /** Server major version, e.g. 17. */
   readonly serverVersion: number;
   /** Measured start-up figures (absent for handles that attach to a running server). */

@@ -25,4 +25,14 @@ export const ourMigration: OurMigration = {
   dualWrite: { call: dualWrite },
   reads: ourReadPath(),
   observe: observation,
+  entryPoints: [
+    { signature: 'hv_dual_write(text,text,jsonb)', roles: ['service_role'], from: 'phase-1', why: "the dual-write API (the Edge Function's one call per request)" },
+    {
+      signature: 'hv_record_read_mismatch(text,jsonb,text,jsonb,jsonb,jsonb)',
+      roles: ['authenticated', 'service_role'],
+      from: 'phase-2',
+      why: 'compare mode: the reading client records a difference it saw',
+    },
+    { signature: 'hv_p3_write_path()', roles: ['authenticated', 'service_role'], from: 'phase-3', why: 'the app asks where to write during the read-only week' },
+  ],
 };

@@ -19,15 +19,15 @@ describe('Supabase auth shim and withClaims', () => {
     await pg?.close();
   });
 
-  it('has the API roles with Supabase attributes', async () => {
+  it('has the API roles with Supabase attributes (INHERIT since supabase/postgres 20230529180330)', async () => {
     const { rows } = await client.query(
       `SELECT rolname, rolcanlogin, rolinherit, rolbypassrls FROM pg_roles
         WHERE rolname IN ('anon', 'authenticated', 'service_role') ORDER BY rolname`,
     );
     expect(rows).toEqual([
-      { rolname: 'anon', rolcanlogin: false, rolinherit: false, rolbypassrls: false },
-      { rolname: 'authenticated', rolcanlogin: false, rolinherit: false, rolbypassrls: false },
-      { rolname: 'service_role', rolcanlogin: false, rolinherit: false, rolbypassrls: true },
+      { rolname: 'anon', rolcanlogin: false, rolinherit: true, rolbypassrls: false },
+      { rolname: 'authenticated', rolcanlogin: false, rolinherit: true, rolbypassrls: false },
+      { rolname: 'service_role', rolcanlogin: false, rolinherit: true, rolbypassrls: true },
     ]);
   });
 

@@ -41,8 +41,8 @@ describe('createDatabase', () => {
   });
 
   it('the template is named after the hash of the shim + schema SQL and nobody can connect to it', async () => {
-    const { name } = await templateSource();
-    expect(name).toMatch(/^hv_template_[0-9a-f]{12}$/);
+    const { name } = await templateSource({ grants: pg.supabaseGrants, major: pg.serverVersion });
+    expect(name).toMatch(/^hv_template_explicit_[0-9a-f]{12}$/);
     await pg.createDatabase('tmpl').then((db) => db.drop());
     const admin = await connect(pg.adminUri);
     const { rows } = await admin.query('SELECT datistemplate, datallowconn FROM pg_database WHERE datname = $1', [name]);

@@ -19,8 +19,7 @@ import { applyHistory, type HistoryOutcome, type HistoryStep } from './history.t
  */
 export const MIGRATING_ANOMALIES: readonly AnomalyId[] = ANOMALIES.filter((a) => a.treatment.kind !== 'quarantine').map((a) => a.id);
 
-/** A user with no rows anywhere: sees nothing, reads nothing. */
-export const STRANGER = '00000000-0000-4000-8000-00000000fade';
+export { STRANGER, asUserRolledBack } from '../../../src/db/as-user.ts';
 
 /**
  * Phase 0, then (withPhase1) Phase 1 — its validate wants a completed backfill, which on an empty
@@ -66,28 +65,3 @@ export function asUser<T>(client: pg.ClientBase, userId: string, fn: (c: pg.Clie
   return withClaims(client, { sub: userId, role }, role, fn);
 }
 
-const ROLLED_BACK = Symbol('rolled back');
-
-/** Runs `fn` as the user and rolls the transaction back whatever happens; returns fn's value or its error. */
-export async function asUserRolledBack<T>(
-  client: pg.ClientBase,
-  claims: { sub?: string; role?: string } | null,
-  role: SupabaseRole,
-  fn: (c: pg.ClientBase) => Promise<T>,
-): Promise<{ ok: true; value: T } | { ok: false; error: { code?: string; message: string } }> {
-  let out: { ok: true; value: T } | { ok: false; error: { code?: string; message: string } } | undefined;
-  try {
-    await withClaims(client, claims, role, async (c) => {
-      try {
-        out = { ok: true, value: await fn(c) };
-      } catch (err) {
-        const e = err as { code?: string; message?: string };
-        out = { ok: false, error: { ...(e.code ? { code: e.code } : {}), message: String(e.message ?? err) } };
-      }
-      throw ROLLED_BACK;
-    });
-  } catch (err) {
-    if (err !== ROLLED_BACK) throw err;
-  }
-  return out!;
-}

@@ -16,7 +16,7 @@ import { PropertyFailure } from '../../../src/runner/property-failure.ts';
 import { LegacyModel } from './legacy-model.ts';
 import { ApiApp, apiOpArbitrary, type ApiOp } from './api-writes.ts';
 import { LegacyApp, legacyOpArbitrary, type LegacyOp } from './legacy-writes.ts';
-import { assertLegacyAppWorksAsBefore, legacyAppError } from './legacy-app-works.ts';
+import { assertLegacyAppWorksAsBefore, legacyAppError } from '../../support/legacy-app-works.ts';
 
 /** A write through the API, or a raw legacy write (an old client; the backup trigger syncs it). */
 export type AppOp = { via: 'api'; op: ApiOp } | { via: 'legacy'; op: LegacyOp };

@@ -34,7 +34,7 @@ export async function resetBefore3(ctx: PropertyContext): Promise<void> {
   const c = ctx.client;
   await c.query('ROLLBACK').catch(() => undefined);
   const r = await ctx.impl.observe.retirement(c);
-  if (r?.droppedAt) await startOver(c);
+  if (r?.droppedAt) await startOver(ctx);
   else await ctx.impl.phases['phase-3'].rollback(c);
   // a broken variant may have left the legacy table unlogged
   await c.query(`DO $$ BEGIN

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { PropertyFailure } from '../../../src/runner/property-failure.ts';
+import { PropertyFailure } from '../../src/runner/property-failure.ts';
 
 /**
  * Tries the app's legacy path as the app runs it — an API role (`authenticated` by default, with a
