@@ -190,6 +190,19 @@ async function main(argv: string[]): Promise<number> {
       code = r.exitCode;
     });
 
+  program
+    .command('export')
+    .description('write the verified SQL of the implementation as migration files, in the order to run them (README.md)')
+    .requiredOption('--to <dir>', 'an empty or new directory')
+    .option('--format <format>', 'plain (psql: one folder per phase and stage) | supabase (files for supabase/migrations/)', 'plain')
+    .option('--impl <name|path>', 'the implementation to export: habit-verify (default), or a module path')
+    .option('--timestamp <YYYYMMDDHHMMSS>', "supabase: the first migration's version, UTC (default: now)")
+    .option('--force', 'write into a directory that is not empty (files of the same name are replaced, the others left)')
+    .action(async (flags: { to: string; format?: string; impl?: string; timestamp?: string; force?: boolean }) => {
+      const { exportCommand } = await import('./commands/export.ts');
+      process.stdout.write(await exportCommand(flags));
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

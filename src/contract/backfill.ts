@@ -34,4 +34,10 @@ export interface BackfillResult {
 export interface Backfill {
   /** Runs to the end (or maxBatches), resuming from where the last run stopped. A rerun after completion does nothing. */
   run(db: pg.ClientBase, opts?: BackfillOptions): Promise<BackfillResult>;
+  /**
+   * One batch as one SQL query whose row has a boolean `done` (true once the end of the legacy table was
+   * reached), for running the backfill without this code: `habit-verify export` writes a loop that runs
+   * it, one transaction per batch, until done. Optional: without it the export says to run `run()`.
+   */
+  readonly batchSql?: string;
 }

@@ -23,6 +23,11 @@ export interface StepResult {
 
 const LOCK_NOT_AVAILABLE = '55P03';
 
+/** lock_timeout of every step unless the phase or the caller sets another. */
+export const DEFAULT_LOCK_TIMEOUT_MS = 2000;
+/** How often a step that hit lock_timeout is retried unless the phase or the caller says otherwise. */
+export const DEFAULT_LOCK_RETRIES = 5;
+
 /**
  * Runs steps in order (`up`) or their `down`s in reverse order (`down`). Transactional steps run in
  * their own transaction; CONCURRENTLY steps run outside any. Lock timeouts are retried; any other
@@ -34,8 +39,8 @@ export async function runSteps(
   direction: 'up' | 'down',
   opts: ExecutorOptions = {},
 ): Promise<StepResult[]> {
-  const lockTimeoutMs = opts.lockTimeoutMs ?? 2000;
-  const retries = opts.lockRetries ?? 5;
+  const lockTimeoutMs = opts.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
+  const retries = opts.lockRetries ?? DEFAULT_LOCK_RETRIES;
   const ordered = direction === 'up' ? steps : [...steps].reverse();
   const results: StepResult[] = [];
   await client.query(`SET lock_timeout = ${Math.max(1, Math.floor(lockTimeoutMs))}`);

@@ -5,7 +5,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { extractSql, sourceKindOf, type SqlChunk } from './extract-sql.ts';
+import { isSqlTemplate } from '../contract/sql-step.ts';
+import { extractSql, makeChunk, sourceKindOf, type SqlChunk } from './extract-sql.ts';
 import { compareFindings, type Finding, type LintError, type LintResult } from './finding.ts';
 import { applyIgnores, ignoreDirectives, type IgnoreDirective, type LocatedFinding } from './ignore-comments.ts';
 import { RULES } from './rules/index.ts';
@@ -27,10 +28,11 @@ export interface LintOptions {
   /** Own rules to run (default: all of {@link RULES}). */
   rules?: readonly Rule[];
   /**
-   * SQL that does not live in a .sql file (e.g. migration steps embedded in TypeScript), linted with the
-   * files as if it were `file`.
+   * SQL given as text, linted with the files as if it were `file` (whose line `firstLine`, default 1,
+   * is the content's first): e.g. the steps of an implementation as the executor runs them
+   * (phase-sources.ts). `lintProject` lints a file given here only through this text.
    */
-  extraSources?: ReadonlyArray<{ file: string; content: string }>;
+  extraSources?: ReadonlyArray<{ file: string; content: string; firstLine?: number }>;
 }
 
 /** Where the project's own migration SQL lives, relative to the project root. */
@@ -64,8 +66,8 @@ export async function lintFiles(paths: readonly string[], opts: LintOptions = {}
     const chunks = extractSql(file, content, kind);
     parsed.push({ file, chunks, statements: flattenStatements(chunks.flatMap(splitStatements)) });
   }
-  for (const { file, content } of opts.extraSources ?? []) {
-    const chunks = extractSql(file, content, 'sql');
+  for (const { file, content, firstLine } of opts.extraSources ?? []) {
+    const chunks = [makeChunk(file, firstLine ?? 1, content.replace(/\r\n?/g, '\n'))];
     parsed.push({ file, chunks, statements: flattenStatements(chunks.flatMap(splitStatements)) });
   }
 
@@ -83,12 +85,18 @@ export async function lintFiles(paths: readonly string[], opts: LintOptions = {}
 
   const directives = new Map<SqlChunk, IgnoreDirective[]>(allChunks.map((c) => [c, ignoreDirectives(c)]));
   const { kept, problems } = applyIgnores(located, directives);
-  return { files: parsed.map((p) => p.file), findings: dedupe([...kept, ...problems]).sort(compareFindings), errors };
+  return { files: [...new Set(parsed.map((p) => p.file))], findings: dedupe([...kept, ...problems]).sort(compareFindings), errors };
 }
 
-/** Lint every .sql file under `<root>/src/migration/`, cross-referencing across all of them. */
+/**
+ * Lint every .sql file under `<root>/src/migration/`, cross-referencing across all of them. A file that
+ * `opts.extraSources` gives as text (a step as the executor runs it) is linted as that text only. A
+ * family's template (`*.template.up.sql`) is linted through the instances given as extra sources, not
+ * alone: squawk cannot parse its psql variables.
+ */
 export async function lintProject(root: string, opts: LintOptions = {}): Promise<LintResult> {
-  const files = await projectSqlFiles(root);
+  const given = new Set((opts.extraSources ?? []).map((s) => path.resolve(root, s.file)));
+  const files = (await projectSqlFiles(root)).filter((f) => !isSqlTemplate(f) && !given.has(path.resolve(root, f)));
   return lintFiles(files, { ...opts, cwd: root, sharedScope: true });
 }
 

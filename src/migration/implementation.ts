@@ -4,7 +4,7 @@
  */
 import type { MigrationImplementation } from '../contract/implementation.ts';
 import { phase0 } from './phase-0/phase-0.ts';
-import { runBackfill } from './phase-0/backfill.ts';
+import { BACKFILL_BATCH_SQL, runBackfill } from './phase-0/backfill.ts';
 import { phase1 } from './phase-1/phase-1.ts';
 import { dualWrite } from './phase-1/dual-write-api.ts';
 import { phase2 } from './phase-2/phase-2.ts';
@@ -21,7 +21,7 @@ export const ourMigration: OurMigration = {
   name: 'habit-verify',
   description: "this project's implementation of the plan's intent (src/migration)",
   phases: { 'phase-0': phase0, 'phase-1': phase1, 'phase-2': phase2, 'phase-3': phase3 },
-  backfill: { run: runBackfill },
+  backfill: { run: runBackfill, batchSql: BACKFILL_BATCH_SQL },
   dualWrite: { call: dualWrite },
   reads: ourReadPath(),
   observe: observation,

@@ -15,7 +15,10 @@ import { ourMigration } from '../../migration/implementation.ts';
 export interface LintCommandArgs {
   /** Files to lint (.sql, .md), relative to the current directory or absolute. */
   files: string[];
-  /** Also lint every .sql file under `<root>/src/migration/`. */
+  /**
+   * Also lint every .sql file under `<root>/src/migration/`, and every step of our implementation as the
+   * executor runs it (its own file, or its family's template once per instance).
+   */
   project: boolean;
   json: boolean;
   /** Project root (for `--project`). */
@@ -45,7 +48,7 @@ async function run(args: LintCommandArgs, opts: Pick<LintOptions, 'squawk'>): Pr
   }
   const results: LintResult[] = [];
   if (args.files.length > 0) results.push(await lintFiles(args.files, opts));
-  if (args.project) results.push(await lintProject(args.root, { ...opts, extraSources: renderPhaseSources(ourMigration) }));
+  if (args.project) results.push(await lintProject(args.root, { ...opts, extraSources: renderPhaseSources(ourMigration, args.root) }));
   const result = merge(results);
 
   const fileErrors = result.errors.filter((e) => e.kind === 'unreadable-file' || e.kind === 'unsupported-file');

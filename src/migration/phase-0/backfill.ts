@@ -4,6 +4,9 @@ import type { BackfillOptions, BackfillResult, BatchResult } from '../../contrac
 /** The progress row's key in backfill_progress. */
 export const JOB = 'habit_tracker';
 
+/** One batch of 1000 legacy rows as SQL (Backfill.batchSql): what runBackfill sends per round trip. */
+export const BACKFILL_BATCH_SQL = `SELECT * FROM public.hv_backfill_batch(1000, '${JOB}')`;
+
 /**
  * Runs the set-based backfill to the end (or `maxBatches`), resuming from the progress row. Each batch
  * is one statement — `hv_backfill_batch` — hence one transaction and one round trip, whatever the

@@ -5,16 +5,13 @@
 import type pg from 'pg';
 import { definePhase } from '../../contract/define-phase.ts';
 import { MigrationError } from '../../contract/migration-error.ts';
-import { SHADOW_SCHEMA_STEPS } from './shadow-schema.ts';
-import { BACKFILL_FUNCTIONS_STEP } from './backfill-functions.ts';
-import { LEGACY_VIEW_STEP } from './legacy-view.ts';
-import { DRIFT_FUNCTION_STEP } from './drift-function.ts';
+import { PHASE0_STEPS } from './steps.ts';
 
 export const phase0 = definePhase({
   id: 'phase-0',
   // shadow tables, indexes, backfill functions, legacy view, drift; rollback drops them all, in
   // reverse — the legacy table is never touched
-  steps: [...SHADOW_SCHEMA_STEPS, BACKFILL_FUNCTIONS_STEP, LEGACY_VIEW_STEP, DRIFT_FUNCTION_STEP],
+  steps: PHASE0_STEPS,
 
   /** The legacy table and the auth shim must exist; nothing else is assumed. */
   async validate(client: pg.ClientBase) {

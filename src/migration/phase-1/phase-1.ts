@@ -23,13 +23,7 @@ import type pg from 'pg';
 import { definePhase } from '../../contract/define-phase.ts';
 import { MigrationError } from '../../contract/migration-error.ts';
 import { phase0 } from '../phase-0/phase-0.ts';
-import { IDEMPOTENCY_LOG_STEP } from './idempotency-log.ts';
-import { RECONCILE_STEP, WEEK_KEY_INDEX_STEP, SYNC_FUNCTIONS_STEP } from './sync-functions.ts';
-import { SYNC_TRIGGER, SYNC_TRIGGER_STEP } from './sync-trigger.ts';
-import { DUAL_WRITE_REQUESTS_STEP } from './dual-write-requests.ts';
-import { DUAL_WRITE_OPERATIONS_STEP } from './dual-write-operations.ts';
-import { DUAL_WRITE_DISPATCHER_STEP } from './dual-write-dispatcher.ts';
-import { API_PRIVILEGES_STEP } from './api-privileges.ts';
+import { PHASE1_STEPS, SYNC_TRIGGER } from './steps.ts';
 
 /** Rows of new-only data that a rollback kept, by table (`weeks.template_id`: weeks that have one). */
 export interface KeptNewOnlyData extends Record<string, number> {
@@ -41,17 +35,7 @@ export interface KeptNewOnlyData extends Record<string, number> {
 
 export const phase1 = definePhase({
   id: 'phase-1',
-  steps: [
-    IDEMPOTENCY_LOG_STEP,
-    WEEK_KEY_INDEX_STEP,
-    SYNC_FUNCTIONS_STEP,
-    DUAL_WRITE_REQUESTS_STEP,
-    DUAL_WRITE_OPERATIONS_STEP,
-    DUAL_WRITE_DISPATCHER_STEP,
-    SYNC_TRIGGER_STEP,
-    API_PRIVILEGES_STEP,
-    RECONCILE_STEP,
-  ],
+  steps: PHASE1_STEPS,
   // a request retried after a re-apply is answered from the log, not executed twice
   keeps: { relations: ['idempotency_log', 'idempotency_log_pkey', 'hv_op_seq'] },
 

@@ -5,7 +5,17 @@ export { readWeekLegacy, listWeeksLegacy } from '../../contract/legacy-read.ts';
 export { readWeekNew, listWeeksNew, newReader, NEW_WEEK_SELECT } from './read-new.ts';
 export { ourReadPath, READ_PATH_PARTS, type OurReadPath, type ReadPathParts } from './read-path.ts';
 export { experiment, type ReadMismatch, type ExperimentOptions, type ExperimentResult } from './experiment.ts';
-export { PHASE0_NOT_VALID_CONSTRAINTS, VALIDATE_CONSTRAINT_STEPS } from './validate-constraints.ts';
-export { RLS_TABLES, BOOKKEEPING_PATTERN, RLS_PRIVILEGES_STEP, type RlsTable } from './rls-privileges.ts';
-export { RLS_POLICY_STEPS, RLS_ENABLE_STEPS, LEGACY_VIEW_INVOKER_STEP, policyName } from './rls-policies.ts';
-export { MISMATCH_LOG_STEP } from './mismatch-log.ts';
+export {
+  PHASE2_STEPS,
+  PHASE0_NOT_VALID_CONSTRAINTS,
+  VALIDATE_CONSTRAINT_STEPS,
+  RLS_TABLES,
+  BOOKKEEPING_PATTERN,
+  RLS_PRIVILEGES_STEP,
+  type RlsTable,
+  RLS_POLICY_STEPS,
+  RLS_ENABLE_STEPS,
+  LEGACY_VIEW_INVOKER_STEP,
+  policyName,
+  MISMATCH_LOG_STEP,
+} from './steps.ts';

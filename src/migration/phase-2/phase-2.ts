@@ -2,10 +2,7 @@ import type pg from 'pg';
 import { definePhase } from '../../contract/define-phase.ts';
 import type { PhaseOptions } from '../../contract/phase.ts';
 import { MigrationError } from '../../contract/migration-error.ts';
-import { MISMATCH_LOG_STEP } from './mismatch-log.ts';
-import { VALIDATE_CONSTRAINT_STEPS } from './validate-constraints.ts';
-import { RLS_PRIVILEGES_STEP, RLS_TABLES } from './rls-privileges.ts';
-import { LEGACY_VIEW_INVOKER_STEP, RLS_ENABLE_STEPS, RLS_POLICY_STEPS } from './rls-policies.ts';
+import { PHASE2_STEPS, RLS_TABLES } from './steps.ts';
 
 /**
  * User triggers on habit_tracker whose function is SECURITY INVOKER (Phase 1's backup sync). Such a
@@ -48,7 +45,7 @@ export const phase2 = definePhase({
   id: 'phase-2',
   // the mismatch log, VALIDATE of every Phase 0 constraint, the API roles' privileges, the policies,
   // the legacy view as security_invoker, RLS enabled table by table
-  steps: [MISMATCH_LOG_STEP, ...VALIDATE_CONSTRAINT_STEPS, RLS_PRIVILEGES_STEP, ...RLS_POLICY_STEPS, LEGACY_VIEW_INVOKER_STEP, ...RLS_ENABLE_STEPS],
+  steps: PHASE2_STEPS,
   // the evidence of why reads were switched back, and what the data was shown to satisfy
   keeps: { relations: ['read_mismatches', 'read_mismatches_pkey', 'read_mismatches_id_seq'], validation: true },
 

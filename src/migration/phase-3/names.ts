@@ -29,3 +29,12 @@ export const READ_ONLY_SQLSTATE = '25006';
  * it exclusively. So no write that decided "legacy" for lack of the table can still be running at the switch.
  */
 export const WRITE_PATH_LOCK = [0x6876, 3] as const;
+/** The plan's schedule: read-only from Day 1, dropped on Day 15. */
+export const DEFAULT_GRACE_DAYS = 14;
+/**
+ * The session setting the drop step reads its grace period from, in seconds (Phase 3's complete sets
+ * it for the statement, from graceDays; 0 when forced). Unset, the default period applies.
+ */
+export const GRACE_SETTING = 'hv.grace_seconds';
+/** SQLSTATE of a refused drop: object_not_in_prerequisite_state. */
+export const GRACE_NOT_OVER_SQLSTATE = '55000';

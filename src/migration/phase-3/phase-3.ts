@@ -2,11 +2,9 @@ import type pg from 'pg';
 import { definePhase } from '../../contract/define-phase.ts';
 import type { PhaseOptions } from '../../contract/phase.ts';
 import { MigrationError } from '../../contract/migration-error.ts';
-import { RECORD_RETIREMENT_STEP, readRetirement } from './retirement-log.ts';
-import { RETIREMENT_FUNCTIONS_STEP, SWITCH_WRITES_STEP } from './switch-writes.ts';
-import { RENAME_LEGACY_STEP } from './rename.ts';
-import { ANALYZE_STEP, DEFAULT_GRACE_DAYS, DROP_LEGACY_STEP, GRACE_NOT_OVER_SQLSTATE, GRACE_SETTING } from './retire.ts';
-import { LEGACY_TABLE, RETIRED_TABLE } from './names.ts';
+import { readRetirement } from './retirement-log.ts';
+import { PHASE3_COMPLETE_STEPS, PHASE3_STEPS } from './steps.ts';
+import { DEFAULT_GRACE_DAYS, GRACE_NOT_OVER_SQLSTATE, GRACE_SETTING, LEGACY_TABLE, RETIRED_TABLE } from './names.ts';
 
 /**
  * Phase 3's lock_timeout: an app write queued behind a DDL statement waits at most this long before
@@ -32,9 +30,9 @@ async function regclass(client: pg.ClientBase, name: string): Promise<boolean> {
 export const phase3 = definePhase({
   id: 'phase-3',
   // apply (Day 1): the retirement log, its functions, the switch; rename (Day 8) is a stage of its own
-  steps: [RECORD_RETIREMENT_STEP, RETIREMENT_FUNCTIONS_STEP, SWITCH_WRITES_STEP, RENAME_LEGACY_STEP],
+  steps: PHASE3_STEPS,
   // the irreversible end: rename (if not done yet), drop after the grace period, analyze
-  completeSteps: [RENAME_LEGACY_STEP, DROP_LEGACY_STEP, ANALYZE_STEP],
+  completeSteps: PHASE3_COMPLETE_STEPS,
   executor: { lockTimeoutMs: PHASE3_LOCK_TIMEOUT_MS, lockRetries: PHASE3_LOCK_RETRIES },
 
   /**

@@ -1,0 +1,1 @@
+DROP FUNCTION IF EXISTS public.hv_drift(integer, integer);

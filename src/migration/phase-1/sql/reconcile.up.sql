@@ -1,0 +1,1 @@
+SELECT public.hv_reconcile()

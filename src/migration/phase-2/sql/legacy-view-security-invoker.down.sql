@@ -1,0 +1,1 @@
+ALTER VIEW IF EXISTS public.habit_tracker_from_new RESET (security_invoker);

@@ -1,0 +1,1 @@
+ALTER VIEW public.habit_tracker_from_new SET (security_invoker = true);

@@ -1,0 +1,1 @@
+DROP POLICY IF EXISTS hv_weeks_own_family ON public.weeks;

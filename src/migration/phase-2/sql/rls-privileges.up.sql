@@ -1,0 +1,26 @@
+
+    CREATE TABLE IF NOT EXISTS public.hv_phase2_saved_acl (relname text PRIMARY KEY, acl aclitem[]);
+    REVOKE ALL ON public.hv_phase2_saved_acl FROM PUBLIC, anon, authenticated;
+    INSERT INTO public.hv_phase2_saved_acl (relname, acl)
+    SELECT c.relname, c.relacl FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm')
+       AND (c.relname = ANY (ARRAY['children', 'weeks', 'habits', 'habit_records', 'habit_templates', 'notifications', 'habit_tracker_from_new'])
+            OR c.relname ~ '^(migration_|backfill_)')
+    ON CONFLICT (relname) DO NOTHING;
+
+    REVOKE ALL ON public.children, public.weeks, public.habits, public.habit_records, public.habit_templates, public.notifications, public.habit_tracker_from_new FROM anon, authenticated;
+    GRANT SELECT, INSERT, UPDATE, DELETE ON public.children, public.weeks, public.habits, public.habit_records,
+      public.habit_templates TO authenticated;
+    GRANT SELECT, DELETE ON public.notifications TO authenticated;
+    GRANT UPDATE (is_read) ON public.notifications TO authenticated;
+    GRANT SELECT ON public.habit_tracker_from_new TO authenticated;
+    DO $$
+    DECLARE
+      v record;
+    BEGIN
+      FOR v IN SELECT c.relname FROM pg_class c
+                WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm')
+                  AND c.relname ~ '^(migration_|backfill_)' LOOP
+        EXECUTE format('REVOKE ALL ON public.%I FROM anon, authenticated', v.relname);
+      END LOOP;
+    END
+    $$;

@@ -1,0 +1,1 @@
+ALTER TABLE public.:table VALIDATE CONSTRAINT :constraint;
