@@ -59,8 +59,8 @@ export function toLegacyShape(w: Json, legacyId: number | null): LegacyWeek {
     habits,
     reflection: w.reflection,
     reward: w.reward,
-    created_at: utcText(w.created_at),
-    updated_at: utcText(w.updated_at),
+    created_at: w.created_at && utcText(w.created_at),
+    updated_at: w.updated_at && utcText(w.updated_at),
   });
 }
 
