@@ -20,7 +20,6 @@ export const PLAN_TABLE_COMMANDS = [
 
 export function renderPlanTable(report: RunReport): string {
   const count = (v: PropertyResult['verdict']) => report.results.filter((r) => r.verdict === v).length;
-  const seconds = Math.round((Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 1000);
   const out = [
     PLAN_SECTION_HEADING,
     '',
@@ -35,7 +34,7 @@ export function renderPlanTable(report: RunReport): string {
     ...PLAN_TABLE_COMMANDS,
     '```',
     '',
-    `\`${report.command.replace(/`/g, 'ˋ')}\` (seed ${report.seed}, ${md(report.provider)}, ${seconds} s): ` +
+    `\`${report.command.replace(/`/g, 'ˋ')}\` (seed ${report.seed}, ${md(report.provider)}): ` +
       `**${count('failed')} failed**, ${count('error')} error(s), ${count('passed')} passed${count('skipped') ? `, ${count('skipped')} skipped` : ''}.`,
     '',
     '| property | verdict | what the smallest counterexample shows | plan line it exposes | what the property checks of the plan |',
