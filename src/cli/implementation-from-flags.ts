@@ -16,6 +16,7 @@ export const DEFAULT_IMPL = 'habit-verify';
 
 const BUILT_IN: Record<string, () => Promise<MigrationImplementation>> = {
   'habit-verify': async () => (await import('../migration/implementation.ts')).ourMigration,
+  'plan-v2': async () => (await import('../plan-v2/implementation.ts')).planV2,
 };
 
 export const BUILT_IN_IMPLS = Object.keys(BUILT_IN);

@@ -203,6 +203,16 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(await exportCommand(flags));
     });
 
+  program
+    .command('plan-table')
+    .argument('<run.json>', 'a run of `gate all --impl plan-v2` (its --json output, or a run directory\'s run.json)')
+    .description('the README section "The plan as written": one row per property of the plan\'s port')
+    .option('--readme <file>', 'write the section into this README (replacing the old one) instead of printing it')
+    .action(async (runFile: string, flags: { readme?: string }) => {
+      const { planTableCommand } = await import('./commands/plan-table.ts');
+      process.stdout.write(await planTableCommand(runFile, flags));
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

@@ -15,6 +15,7 @@ import { gateProgress } from '../progress.ts';
 import { guardsOf } from '../guards.ts';
 import { runIdOf } from '../run-id.ts';
 import { sampleMigration } from '../../runner/sample-migration.ts';
+import { isHarnessSide } from '../../runner/harness-error.ts';
 import { onInterrupt, signalExitCode } from '../../db/cleanup-registry.ts';
 import { gateExitCode, gateVerdictLine } from '../gate-verdict.ts';
 
@@ -95,7 +96,14 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
       ...progress,
     });
     // QA's worked example: the quarantine breakdown and drift of one seeded adversarial dataset.
-    if ((gate === 'phase-0' || gate === 'all') && !interrupt.signal.aborted) sample = await sampleMigration(pg, impl, seed);
+    // An implementation that cannot migrate it (the plan as written cannot even apply Phase 0) gives no
+    // example: its properties already failed and say why; only the harness's own faults end the run.
+    if ((gate === 'phase-0' || gate === 'all') && !interrupt.signal.aborted) {
+      sample = await sampleMigration(pg, impl, seed).catch((err: unknown) => {
+        if (isHarnessSide(err)) throw err;
+        return undefined;
+      });
+    }
   } finally {
     stopListening();
     await pg.close();
