@@ -100,8 +100,12 @@ function unitObjects(commands: readonly UnitCommand[]): Array<Omit<ApiObject, 'r
   });
 }
 
-/** Privileges that open a relation to the API (PostgREST reads and writes rows; TRUNCATE etc. it cannot). */
+/**
+ * Privileges through which the API reaches a relation (PostgREST reads and writes rows; TRUNCATE,
+ * REFERENCES, TRIGGER it cannot use). A materialized view can only be read.
+ */
 const ROW_PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
+const rowPrivileges = (kind: ApiObjectKind): string[] => (kind === 'materialized-view' ? ['SELECT'] : ROW_PRIVILEGES);
 
 function applyPrivilegeChange(objects: Map<string, Tracked>, change: PrivilegeChange, schema: string): void {
   const { target, privileges, roles, action } = change;
@@ -110,8 +114,8 @@ function applyPrivilegeChange(objects: Map<string, Tracked>, change: PrivilegeCh
     o.kind === 'function'
       ? all || privileges.includes('EXECUTE')
       : action === 'revoke'
-        ? all || ROW_PRIVILEGES.every((p) => privileges.includes(p))
-        : all || ROW_PRIVILEGES.some((p) => privileges.includes(p));
+        ? all || rowPrivileges(o.kind).every((p) => privileges.includes(p))
+        : all || rowPrivileges(o.kind).some((p) => privileges.includes(p));
   for (const o of objects.values()) {
     if ((o.kind === 'function') !== (target.kind === 'function')) continue;
     const named =
