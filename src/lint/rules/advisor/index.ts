@@ -8,6 +8,7 @@ import { functionSearchPathMutable } from './function-search-path-mutable.ts';
 import { invokerFunctionExecutable } from './invoker-function-executable.ts';
 import { materializedViewInApi } from './materialized-view-in-api.ts';
 import { rlsDisabledInPublic } from './rls-disabled-in-public.ts';
+import { rlsPolicyAlwaysTrue } from './rls-policy-always-true.ts';
 import { securityDefinerFunctionExecutable } from './security-definer-function-executable.ts';
 import { securityDefinerView } from './security-definer-view.ts';
 
@@ -17,5 +18,6 @@ export const ADVISOR_RULES: readonly Rule[] = [
   functionSearchPathMutable,
   securityDefinerFunctionExecutable,
   materializedViewInApi,
+  rlsPolicyAlwaysTrue,
   invokerFunctionExecutable,
 ];

@@ -14,6 +14,8 @@ import { securityDefinerFunctionExecutable } from '../../../../src/lint/rules/ad
 import { securityDefinerView } from '../../../../src/lint/rules/advisor/security-definer-view.ts';
 import { functionSearchPathMutable } from '../../../../src/lint/rules/advisor/function-search-path-mutable.ts';
 import { invokerFunctionExecutable } from '../../../../src/lint/rules/advisor/invoker-function-executable.ts';
+import { rlsPolicySteps } from '../../../../src/migration/phase-2/rls-policies.ts';
+import { rlsPolicyAlwaysTrue } from '../../../../src/lint/rules/advisor/rls-policy-always-true.ts';
 import { ruleFindings, ruleLines } from '../../helpers.ts';
 
 let dir: string;
@@ -79,6 +81,17 @@ describe('what a finding says', () => {
     const [f] = ruleFindings(invokerFunctionExecutable, 'CREATE FUNCTION hv_backfill_batch(n int) RETURNS int LANGUAGE sql AS $$ SELECT n $$;');
     expect(f?.severity).toBe('info');
     expect(f?.message).toContain("caller's privileges and RLS");
+  });
+});
+
+describe('rls-policy-always-true', () => {
+  it("kills the defect catalogue's rls-with-check-true statically, and passes Phase 2's own policies", () => {
+    const policiesSql = (defect?: 'rls-with-check-true'): string => rlsPolicySteps({ defect }).map((s) => s.up).join('\n');
+    const broken = ruleFindings(rlsPolicyAlwaysTrue, policiesSql('rls-with-check-true'));
+    expect(broken).toHaveLength(6);
+    expect(broken[0]?.message).toMatch(/policy hv_children_own_family on public\.children FOR ALL TO authenticated is permissive with WITH CHECK \(true\)/);
+    expect(broken[0]?.message).toContain('0024 rls_policy_always_true');
+    expect(ruleFindings(rlsPolicyAlwaysTrue, policiesSql())).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@ import { functionSearchPathMutable } from '../../../../src/lint/rules/advisor/fu
 import { invokerFunctionExecutable } from '../../../../src/lint/rules/advisor/invoker-function-executable.ts';
 import { materializedViewInApi } from '../../../../src/lint/rules/advisor/materialized-view-in-api.ts';
 import { rlsDisabledInPublic } from '../../../../src/lint/rules/advisor/rls-disabled-in-public.ts';
+import { rlsPolicyAlwaysTrue } from '../../../../src/lint/rules/advisor/rls-policy-always-true.ts';
 import { securityDefinerFunctionExecutable } from '../../../../src/lint/rules/advisor/security-definer-function-executable.ts';
 import { securityDefinerView } from '../../../../src/lint/rules/advisor/security-definer-view.ts';
 import type { Rule } from '../../../../src/lint/rules/rule.ts';
@@ -129,6 +130,31 @@ export const ADVISOR_CASES: RuleCase[] = [
 
   { rule: materializedViewInApi, name: 'materialized view in public', sql: 'CREATE MATERIALIZED VIEW IF NOT EXISTS mv AS SELECT 1;', lines: [1] },
   { rule: materializedViewInApi, name: 'SELECT revoked from both roles', sql: 'CREATE MATERIALIZED VIEW mv AS SELECT 1;\nREVOKE SELECT ON mv FROM anon, authenticated;', lines: [] },
+
+  {
+    rule: rlsPolicyAlwaysTrue,
+    name: "WITH CHECK (true): Supabase's 'Enable insert for authenticated users only'",
+    sql: 'CREATE POLICY "Enable insert for authenticated users only" ON public.weeks\n  AS PERMISSIVE FOR INSERT TO authenticated WITH CHECK (true);',
+    lines: [1],
+  },
+  {
+    rule: rlsPolicyAlwaysTrue,
+    name: 'FOR ALL with a real USING but WITH CHECK (1 = 1)',
+    sql: 'SELECT 1;\nCREATE POLICY p ON weeks FOR ALL TO anon, authenticated USING (user_id = (SELECT auth.uid())) WITH CHECK ((1 = 1));',
+    lines: [2],
+  },
+  { rule: rlsPolicyAlwaysTrue, name: 'DELETE USING (true) for PUBLIC (no TO)', sql: 'CREATE POLICY p ON t FOR DELETE USING (true);', lines: [1] },
+  { rule: rlsPolicyAlwaysTrue, name: 'UPDATE USING (true) without WITH CHECK: both open', sql: 'CREATE POLICY p ON t FOR UPDATE TO authenticated USING (true);', lines: [1] },
+  {
+    rule: rlsPolicyAlwaysTrue,
+    name: 'real conditions; SELECT USING (true); restrictive; service_role only',
+    sql:
+      'CREATE POLICY a ON weeks FOR ALL TO authenticated USING (user_id = (SELECT auth.uid())) WITH CHECK (user_id = (SELECT auth.uid()));\n' +
+      'CREATE POLICY b ON weeks FOR SELECT TO anon USING (true);\n' +
+      'CREATE POLICY c ON weeks AS RESTRICTIVE FOR ALL TO authenticated USING (true);\n' +
+      'CREATE POLICY d ON weeks FOR ALL TO service_role USING (true) WITH CHECK (true);',
+    lines: [],
+  },
 
   { rule: invokerFunctionExecutable, name: 'invoker function left executable', sql: 'SELECT 1;\n' + invoker(), lines: [2] },
   {
