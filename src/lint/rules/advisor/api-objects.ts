@@ -5,9 +5,9 @@
  * security advisor (splinter) reads from the catalog of a live database; here it is read from the SQL.
  *
  * Privileges start as production gives them, strictly: PostgreSQL grants EXECUTE on a new function to
- * PUBLIC, and where Supabase's automatic grants are on (its default until 2026, and the regime older
- * projects and self-hosted images keep) `anon` and `authenticated` get every privilege on new tables,
- * views and functions in `public`. A `REVOKE` in the unit takes them away, a `GRANT` gives them back.
+ * PUBLIC, and where Supabase's automatic grants are on (its default until 2026; both regimes exist in
+ * the field) `anon` and `authenticated` get every privilege on new tables, views and functions in
+ * `public`. A `REVOKE` in the unit takes them away, a `GRANT` gives them back.
  */
 import type { SqlChunk } from '../../extract-sql.ts';
 import { lineAt, type Statement } from '../../split-statements.ts';
