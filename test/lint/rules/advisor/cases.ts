@@ -111,6 +111,13 @@ export const ADVISOR_CASES: RuleCase[] = [
     sql: definer() + "DO $$ BEGIN EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC, anon, authenticated', 'public.f(uuid, integer)'); END $$;",
     lines: [1],
   },
+  {
+    rule: exec,
+    name: 'attributes written after a $tag$ body',
+    sql: "CREATE FUNCTION public.f() RETURNS int AS $body$\n  SELECT 1 -- SECURITY INVOKER\n$body$ LANGUAGE sql SECURITY DEFINER SET search_path = '';",
+    lines: [1],
+  },
+  { rule: exec, name: 'made SECURITY INVOKER by ALTER FUNCTION in the same unit', sql: definer() + 'ALTER FUNCTION public.f(uuid, integer) SECURITY INVOKER;', lines: [] },
   { rule: exec, name: 'revoked from PUBLIC, anon, authenticated; granted to service_role', sql: definer() + closed + 'GRANT EXECUTE ON FUNCTION public.f(uuid, integer) TO service_role;', lines: [] },
   { rule: exec, name: 'ALL FUNCTIONS IN SCHEMA, by name without arguments', sql: definer() + 'REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC, anon, authenticated;\n' + definer('g') + 'REVOKE EXECUTE ON ROUTINE g FROM PUBLIC, anon, authenticated;', lines: [] },
   {
