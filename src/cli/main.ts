@@ -179,7 +179,7 @@ async function main(argv: string[]): Promise<number> {
   program
     .command('lint')
     .argument('[files...]', '.sql or .md files (Markdown: its sql code blocks)')
-    .description('flag unsafe DDL (squawk plus rules for what it misses)')
+    .description("flag unsafe DDL (squawk plus rules for what it misses) and what Supabase's security advisor would report")
     .option('--project', "lint the project's own migration SQL")
     .option('--json', 'print { findings: [...] }')
     .action(async (files: string[], flags: { project?: boolean; json?: boolean }) => {

@@ -14,6 +14,7 @@ import { triggerEventsIgnored } from '../../src/lint/rules/trigger-events-ignore
 import { vacuumFull } from '../../src/lint/rules/vacuum-full.ts';
 import { wholeTableUpdate } from '../../src/lint/rules/whole-table-update.ts';
 import { ruleFindings } from './helpers.ts';
+import { ADVISOR_CASES } from './rules/advisor/cases.ts';
 
 const fn = (body: string): string => `CREATE OR REPLACE FUNCTION sync() RETURNS trigger AS $$
 BEGIN
@@ -168,6 +169,7 @@ const cases: Case[] = [
     sql: 'ALTER TABLE habit_tracker ADD CONSTRAINT len CHECK (length(child_name) > 0) NOT VALID;',
     lines: [],
   },
+  ...ADVISOR_CASES,
 ];
 
 describe('own lint rules', () => {

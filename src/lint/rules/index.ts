@@ -2,7 +2,9 @@
  * habit-verify's own lint rules, for what squawk 2.66 misses on this migration. Squawk's rules are not
  * rewritten here: CONCURRENTLY inside a transaction, dropping or renaming a table, lock timeouts… are
  * squawk's (`ban-concurrent-index-creation-in-transaction`, `ban-drop-table`, `renaming-table`, …).
+ * The Supabase-advisor rules (`advisor/`) mirror splinter's security lints.
  */
+import { ADVISOR_RULES } from './advisor/index.ts';
 import { deferrableUnique } from './deferrable-unique.ts';
 import { dropCascade } from './drop-cascade.ts';
 import { notValidOnNewTable } from './not-valid-on-new-table.ts';
@@ -24,4 +26,5 @@ export const RULES: readonly Rule[] = [
   wholeTableUpdate,
   dropCascade,
   notValidOnNewTable,
+  ...ADVISOR_RULES,
 ];
