@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type pg from 'pg';
 import { connect } from './connect.ts';
 import { InfraError } from './errors.ts';
-import { LEGACY_APP_PATH, LEGACY_SCHEMA_PATH, SUPABASE_SHIM_PATH } from './project-paths.ts';
+import { LEGACY_SCHEMA_PATH, SUPABASE_SHIM_PATH } from './project-paths.ts';
 import { MIGRATION_ROLE, MIGRATION_ROLE_PASSWORD, publicSchemaSql, type SupabaseGrants } from './supabase-grants.ts';
 import { hostPortOf, withDatabase } from './redact-uri.ts';
 import { DB_PREFIX, type TestDatabase } from './types.ts';
@@ -158,8 +158,8 @@ export interface TemplateOptions {
  * superuser (roles, auth), `owner` as the migration's role, the database's owner (public, the legacy table).
  */
 export async function templateSource(lab: TemplateOptions): Promise<{ name: string; admin: readonly string[]; owner: readonly string[] }> {
-  const [shim, legacy, app] = await Promise.all([readFile(SUPABASE_SHIM_PATH, 'utf8'), readFile(LEGACY_SCHEMA_PATH, 'utf8'), readFile(LEGACY_APP_PATH, 'utf8')]);
-  const owner = [publicSchemaSql(lab.grants, lab.major), legacy, app];
+  const [shim, legacy] = await Promise.all([readFile(SUPABASE_SHIM_PATH, 'utf8'), readFile(LEGACY_SCHEMA_PATH, 'utf8')]);
+  const owner = [publicSchemaSql(lab.grants, lab.major), legacy];
   const hash = createHash('sha256').update([shim, ...owner].join('\0')).digest('hex').slice(0, 12);
   return { name: `${DB_PREFIX}template_${lab.grants}_${hash}`, admin: [shim], owner };
 }
@@ -221,7 +221,7 @@ async function buildTemplate(adminUri: string, lab: TemplateOptions): Promise<st
     return name;
   } catch (err) {
     if (err instanceof InfraError) throw err;
-    throw new InfraError({ what: `cannot build template database ${name}`, where: hostPortOf(adminUri) ?? 'the server', hint: 'check src/db/supabase-shim.sql, src/db/legacy-app.sql and src/migration/legacy/schema.sql apply cleanly', cause: err });
+    throw new InfraError({ what: `cannot build template database ${name}`, where: hostPortOf(adminUri) ?? 'the server', hint: 'check src/db/supabase-shim.sql and src/migration/legacy/schema.sql apply cleanly', cause: err });
   } finally {
     await admin.end().catch(() => undefined); // also releases the advisory lock
   }

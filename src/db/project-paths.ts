@@ -13,8 +13,6 @@ export const LEGACY_SCHEMA_PATH = join(PROJECT_ROOT, 'src/migration/legacy/schem
 
 /** The Supabase auth shim installed in every test database. */
 export const SUPABASE_SHIM_PATH = join(PROJECT_ROOT, 'src/db/supabase-shim.sql');
-/** The legacy table's RLS and grants, as the running app has them (run as the migration's role). */
-export const LEGACY_APP_PATH = join(PROJECT_ROOT, 'src/db/legacy-app.sql');
 
 function findRoot(start: string): string {
   for (let dir = start; ; dir = dirname(dir)) {

@@ -13,7 +13,7 @@
  *   default cannot take away PostgreSQL's own grant). A migration that wants a new object closed must
  *   REVOKE it itself.
  *
- * Existing tables keep the grants they had: the legacy table was made in the `auto` era (legacy-app.sql).
+ * Existing tables keep the grants they had: the legacy table was made in the `auto` era (src/migration/legacy/schema.sql).
  */
 export type SupabaseGrants = 'explicit' | 'auto';
 export const SUPABASE_GRANTS: readonly SupabaseGrants[] = ['explicit', 'auto'];

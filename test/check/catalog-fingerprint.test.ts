@@ -28,7 +28,7 @@ describe('catalog fingerprint', () => {
     await c.query(`CREATE TRIGGER t BEFORE UPDATE ON public.habit_tracker FOR EACH ROW EXECUTE FUNCTION public.f()`);
     await c.query(`CREATE INDEX i ON public.habit_tracker (child_name)`);
     await c.query(`CREATE VIEW public.v AS SELECT id FROM public.habit_tracker`);
-    await c.query(`ALTER TABLE public.habit_tracker FORCE ROW LEVEL SECURITY`); // RLS itself is on already (legacy-app.sql)
+    await c.query(`ALTER TABLE public.habit_tracker FORCE ROW LEVEL SECURITY`); // RLS itself is on already (src/migration/legacy/schema.sql)
     await c.query(`CREATE POLICY p ON public.habit_tracker USING (true)`);
     const d = catalogDiff(base, await catalogFingerprint(c));
     expect(d.map((x) => x.kind).sort()).toEqual(['columns', 'functions', 'indexes', 'policies', 'relations', 'triggers', 'views']);

@@ -14,3 +14,13 @@ CREATE TABLE IF NOT EXISTS public.habit_tracker (
   created_at      timestamptz NOT NULL DEFAULT now(),
   updated_at      timestamptz NOT NULL DEFAULT now()
 );
+
+-- As a Supabase app has it: a signed-in parent reads and writes the family's own rows through RLS, and
+-- the table keeps the grants it got when it was made (before 2026-10-30 every new table in public was
+-- granted to the API roles automatically). Run as the migration's role, its owner.
+ALTER TABLE public.habit_tracker ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS habit_tracker_own_family ON public.habit_tracker;
+CREATE POLICY habit_tracker_own_family ON public.habit_tracker
+  USING (user_id = (SELECT auth.uid())) WITH CHECK (user_id = (SELECT auth.uid()));
+GRANT ALL ON TABLE public.habit_tracker TO anon, authenticated, service_role;
+GRANT ALL ON SEQUENCE public.habit_tracker_id_seq TO anon, authenticated, service_role;
