@@ -1,7 +1,7 @@
 import type { LegacyRow } from '../generate/dataset.ts';
 import type { PropertyResult, RunReport } from '../runner/result.ts';
 import { failureView, habitGrid, type FailureView } from './counterexample.ts';
-import { gatesOf, overallVerdict, type GateVerdict } from './gates.ts';
+import { countsText, gatesOf, overallVerdict, type GateVerdict } from './gates.ts';
 import { driftOf, exampleLegacyId, killMatrixOf, quarantineOf, stallsOf } from './report-sections.ts';
 import { compact, compactJson, formatDuration, prettyJson, STATUS_LEGEND, weekShort } from './text-format.ts';
 
@@ -20,11 +20,7 @@ export function renderMarkdown(report: RunReport): string {
   if (report.incomplete) {
     out.push(`> **INCOMPLETE**: interrupted (${md(report.incomplete.signal)}) after ${report.incomplete.completed} of ${report.incomplete.total} properties; only what ran is reported.`, '');
   }
-  for (const g of gates) {
-    const c = g.counts;
-    const parts = [`${c.passed} passed`, `${c.failed} failed`, ...(c.error ? [`${c.error} error(s)`] : []), ...(c.skipped ? [`${c.skipped} skipped`] : [])];
-    out.push(`- **${md(g.gate)}: ${badge(g.verdict)}** — ${parts.join(', ')}`);
-  }
+  for (const g of gates) out.push(`- **${md(g.gate)}: ${badge(g.verdict)}** — ${countsText(g.counts)}`);
   if (gates.length === 0) out.push('- no property ran');
   out.push('', `Run \`${codeSpan(report.runId)}\` · seed ${report.seed} · provider ${md(report.provider)}` +
     `${report.defect ? ` · defect **${md(report.defect)}** (a deliberately broken variant: failures are expected)` : ''}` +

@@ -8,6 +8,12 @@ export type Verdict = 'passed' | 'failed' | 'error' | 'skipped';
 
 export interface PropertyResult {
   property: string;
+  /**
+   * The one gate the property belongs to (the GATES entry of properties/index.ts that lists it): every
+   * count — cards, tables, console, summary.md, JUnit, run.json — counts the property there and only there.
+   */
+  gate: string;
+  /** The phases the property exercises (a rollback cycle also exercises the phase it rolls back). */
   tags: PhaseTag[];
   description: string;
   verdict: Verdict;

@@ -9,6 +9,7 @@ export const XSS_NAME = '<script>alert(1)</script>';
 export const KOREAN_NAME = '김민준';
 
 const base = (over: Partial<PropertyResult> & Pick<PropertyResult, 'property' | 'verdict'>): PropertyResult => ({
+  gate: over.property.split('/')[0]!,
   tags: ['phase-0'],
   description: `checks ${over.property}`,
   seed: 42,

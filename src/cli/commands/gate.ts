@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Config } from '../../config.ts';
-import { GATE_NAMES, propertiesOf, type GateName } from '../../../properties/index.ts';
+import { GATE_NAMES, gateOf, propertiesOf, type GateName } from '../../../properties/index.ts';
 import { implementationOf } from '../implementation-from-flags.ts';
 import { runGate } from '../../runner/run-gate.ts';
 import type { PropertyResult, RunReport } from '../../runner/result.ts';
@@ -93,6 +93,7 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
       ...(ownServerFactory(choice) ? { ownServer: ownServerFactory(choice)! } : {}),
       replayFlags: replayFlags(choice) + implFlags,
       regressionsOf: (p) => loadRegressions(REGRESSIONS_DIR, p, PROJECT_ROOT, impl.name),
+      gateOf: (p) => gateOf(p.name),
       ...progress,
     });
     // QA's worked example: the quarantine breakdown and drift of one seeded adversarial dataset.
