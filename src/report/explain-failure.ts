@@ -58,7 +58,7 @@ function diffInWords(d: { legacy_id: unknown; field: string; expected: unknown; 
   if (d.field === 'row') {
     const q = quarantinedAs(d.expected);
     if (q) return `${id} was migrated, but the rules quarantine it as ${q}: ${because(q, row, rows, users)}.`;
-    if (d.expected === 'migrated') return `${id} breaks no mapping rule, so it must migrate; the new schema has no copy of it.`;
+    if (d.expected === 'migrated') return `${id} must migrate by the mapping rules; the new schema has no copy of it.`;
     if (d.expected === 'no such legacy row') return `The new schema holds a row #${String(d.legacy_id)} that no legacy row has.`;
     return `${id}: should be ${compactJson(d.expected)}, is ${compactJson(d.actual)}.`;
   }

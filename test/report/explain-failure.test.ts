@@ -47,7 +47,7 @@ describe('explainFailure', () => {
     expect(texts).toContain('Row #1, theme: should read back as "바다", the new schema holds null — text migrates byte for byte.');
     expect(texts).toContain('Row #1, habit 1 ("양치하기"), Thu: should read back as "none", the new schema holds "red" — a valid status migrates as it is.');
     expect(texts).toContain('Row #1, habit 2 ("Read | 20 min"), Sat: should read back as "none", the new schema holds null — the legacy day is missing: a null or missing status is stored as none (the plan: status || "none").');
-    expect(texts).toContain('Row #2 breaks no mapping rule, so it must migrate; the new schema has no copy of it.');
+    expect(texts).toContain('Row #2 must migrate by the mapping rules; the new schema has no copy of it.');
   });
 
   it('accounting problems without a legacy id are still said', () => {

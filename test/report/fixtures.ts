@@ -128,6 +128,7 @@ export function failingReport(): RunReport {
       { legacy_id: 1, child: XSS_NAME, week: '2025-10-13', habit_index: 0, day: 3, field: 'status', legacy: 'none', new: 'red', kind: 'changed' },
       { legacy_id: 5, child: '=HYPERLINK("http://evil")', week: '2025-10-20', habit_index: null, day: null, field: 'theme', legacy: 'a, "b"', new: null, kind: 'changed' },
     ],
+    stallLimitMs: 1000,
     stalls: [
       { step: 'create shadow tables', p50Ms: 2, p99Ms: 15, maxMs: 40, errors: 0 },
       { step: 'validate constraints', p50Ms: 3, p99Ms: 120, maxMs: 900, errors: 2 },

@@ -77,7 +77,7 @@ describe.skipIf(skip)('index.html in chromium', () => {
     expect(await page.locator('script').count()).toBe(0); // … never as an element
     expect(text).toContain(KOREAN_NAME);
     expect(await failure.locator('td.differs').count()).toBeGreaterThan(0);
-    expect(await page.locator('#stalls svg').isVisible()).toBe(true);
+    expect(await page.locator('#stalls table.stall-top').isVisible()).toBe(true);
     expect(await page.locator('#kill-matrix table').isVisible()).toBe(true);
     expect(await page.evaluate('document.characterSet')).toBe('UTF-8');
     expect(problems).toEqual([]);

@@ -18,6 +18,10 @@ import { sampleMigration } from '../../runner/sample-migration.ts';
 import { isHarnessSide } from '../../runner/harness-error.ts';
 import { onInterrupt, signalExitCode } from '../../db/cleanup-registry.ts';
 import { gateExitCode, gateVerdictLine } from '../gate-verdict.ts';
+import { findPreviousRun } from '../../report/previous-run.ts';
+import { compareRuns } from '../../report/run-changes.ts';
+import { fixtureReplayCommand } from '../../report/replay-lines.ts';
+import { DEFAULT_MAX_STALL_MS } from '../../../properties/rollback/support/stall-run.ts';
 
 export interface GateFlags {
   runs?: string;
@@ -133,8 +137,10 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
     results,
     ...(incomplete ? { incomplete } : {}),
     ...(sample ? { quarantine: sample.quarantine, drift: sample.drift } : {}),
-    ...(results.some((r) => r.stalls?.length) ? { stalls: results.flatMap((r) => r.stalls ?? []) } : {}),
+    ...(results.some((r) => r.stalls?.length) ? { stalls: results.flatMap((r) => r.stalls ?? []), stallLimitMs: config.maxStallMs ?? DEFAULT_MAX_STALL_MS } : {}),
   };
+  // What changed since the previous run of this gate in the same report directory: the first section.
+  report.changes = compareRuns(await findPreviousRun(reportsRoot, report), report);
   const written = await writeRunReport(report, { reportsRoot });
   const failed = results.filter((r) => r.verdict === 'failed');
   const errored = results.filter((r) => r.verdict === 'error');
@@ -145,7 +151,7 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
     for (const r of [...failed, ...errored]) {
       process.stderr.write(`\n${r.verdict === 'failed' ? 'FAILED' : 'ERROR'} ${r.property}: ${r.failure?.message ?? ''}\n`);
       if (r.replayCommand) process.stdout.write(`${r.replayCommand}\n`);
-      if (r.regressionFile) process.stderr.write(`  counterexample saved to ${r.regressionFile}\n`);
+      if (r.regressionFile) process.stderr.write(`  counterexample saved to ${r.regressionFile}; replay it with:\n  ${fixtureReplayCommand(r)}\n`);
     }
     process.stderr.write(`\n${gateVerdictLine(gate, results, { seed, defect, incomplete, serverVersion: pg.serverVersion })}\nreport: ${join(written.dir, 'index.html')}\n`);
   }
