@@ -28,10 +28,12 @@ export function gateVerdictLine(
   const head = run.incomplete
     ? `gate ${gate}: INTERRUPTED (${run.incomplete.signal}) after ${run.incomplete.completed} of ${run.incomplete.total} properties — no verdict; the report covers what ran`
     : `gate ${gate}${run.defect ? ` (defect ${run.defect})` : ''}: ${gateVerdict(results)}`;
-  const lines = [`${head} — ${results.length} properties: ${countsText(countVerdicts(results))} — seed ${run.seed}${run.serverVersion ? `, PostgreSQL ${run.serverVersion}` : ''}`];
+  const lines = [`${head} — ${properties(results.length)}: ${countsText(countVerdicts(results))} — seed ${run.seed}${run.serverVersion ? `, PostgreSQL ${run.serverVersion}` : ''}`];
   // Several gates (gate all): each one's count, as the report's cards and JUnit suites show it.
   const gates = gatesOf({ results: [...results] });
-  if (gates.length > 1) for (const g of gates) lines.push(`  ${g.gate}: ${g.verdict} — ${g.counts.total}: ${countsText(g.counts)}`);
+  if (gates.length > 1) for (const g of gates) lines.push(`  ${g.gate}: ${g.verdict} — ${properties(g.counts.total)}: ${countsText(g.counts)}`);
   for (const r of skipped) lines.push(`  skipped ${r.property}: ${r.note ?? 'no reason given'}`);
   return lines.join('\n');
 }
+
+const properties = (n: number) => `${n} propert${n === 1 ? 'y' : 'ies'}`;

@@ -37,6 +37,9 @@ export function countVerdicts(results: readonly PropertyResult[]): VerdictCounts
   return c;
 }
 
+/** `1 check`, `26 checks`. */
+export const checksCount = (n: number) => `${n} check${n === 1 ? '' : 's'}`;
+
 /** `8 passed, 1 failed, 1 could not be checked, 2 skipped` — zero counts of the rarer kinds left out. */
 export function countsText(c: VerdictCounts): string {
   return [`${c.passed} passed`, `${c.failed} failed`, ...(c.error ? [`${c.error} could not be checked`] : []),

@@ -1,6 +1,6 @@
 import type { PropertyResult, RunReport } from '../runner/result.ts';
 import { explainFailure } from './explain-failure.ts';
-import { countsText, gatesOf } from './gates.ts';
+import { checksCount, countsText, gatesOf } from './gates.ts';
 import { esc, slugId } from './html-escape.ts';
 import { htmlExplanation } from './html-failure.ts';
 import { formatDuration } from './text-format.ts';
@@ -9,7 +9,7 @@ import { formatDuration } from './text-format.ts';
 export function htmlChecks(report: RunReport): string {
   if (report.results.length === 0) return '';
   return gatesOf(report).map((g) => [
-    `<h3 id="${slugId('gate', g.gate)}">${esc(g.gate)} <span class="verdict ${verdictClassOf(g.verdict)}">${esc(g.verdict)}</span> <span class="counts">${g.counts.total} checks: ${esc(countsText(g.counts))}</span></h3>`,
+    `<h3 id="${slugId('gate', g.gate)}">${esc(g.gate)} <span class="verdict ${verdictClassOf(g.verdict)}">${esc(g.verdict)}</span> <span class="counts">${checksCount(g.counts.total)}: ${esc(countsText(g.counts))}</span></h3>`,
     `<table class="properties" data-gate="${esc(g.gate)}"><tr><th>check</th><th>what it makes sure of</th><th>result</th><th class="num">cases run</th><th class="num">seed</th><th class="num">time</th></tr>${g.results.map(propertyRow).join('')}</table>`,
   ].join('\n')).join('\n');
 }

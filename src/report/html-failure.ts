@@ -80,7 +80,7 @@ function compareRow(row: LegacyRow, diffs: FieldDiff[], problems: AccountingProb
   const fields = ROW_FIELDS.filter((f) => (f !== 'created_at' && f !== 'updated_at') || diffByField.has(f)).map((f) => {
     const d = diffByField.get(f);
     const value = f === 'child_name' || f === 'theme' || f === 'reward' ? compactJson(row[f], 300) : compact(row[f] ?? null, 300);
-    return `<tr><th>${esc(f)}</th><td${d ? ` class="differs" title="${esc(`new schema holds ${compactJson(d.actual)}`)}"` : ''}>${esc(value)}${d ? `<span class="new-value">new: ${esc(compactJson(d.actual, 120))}</span>` : ''}</td></tr>`;
+    return `<tr data-field="${esc(f)}"><th>${esc(f)}</th><td${d ? ` class="differs" title="${esc(`new schema holds ${compactJson(d.actual)}`)}"` : ''}>${esc(value)}${d ? `<span class="new-value">new: ${esc(compactJson(d.actual, 120))}</span>` : ''}</td></tr>`;
   });
   const left = [`<h5>Legacy row #${esc(String(row.id))}${rowMissing ? ' <span class="verdict failed">missing from the new schema</span>' : ''}</h5>`,
     `<table class="fields">${fields.join('')}</table>`,

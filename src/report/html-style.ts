@@ -2,7 +2,7 @@
 export const HTML_STYLE = `
 :root { --pass: #1a7f37; --fail: #cf222e; --warn: #9a6700; --muted: #57606a; --line: #d0d7de; --bg2: #f6f8fa; }
 * { box-sizing: border-box; }
-body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK KR", "Malgun Gothic", "Apple SD Gothic Neo", sans-serif; margin: 0; color: #1f2328; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK KR", "Malgun Gothic", "Apple SD Gothic Neo", sans-serif, "Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji"; margin: 0; color: #1f2328; }
 header, main, footer { max-width: 1200px; margin: 0 auto; padding: 16px 24px; }
 header { border-bottom: 1px solid var(--line); }
 h1 { font-size: 26px; margin: 4px 0 8px; }

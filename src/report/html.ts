@@ -1,5 +1,5 @@
 import type { RunReport } from '../runner/result.ts';
-import { countsText, countVerdicts, gatesOf, overallVerdict, type GateVerdict } from './gates.ts';
+import { checksCount, countsText, countVerdicts, gatesOf, overallVerdict, type GateVerdict } from './gates.ts';
 import { verdictClassOf } from './html-checks.ts';
 import { esc, slugId } from './html-escape.ts';
 import { HTML_STYLE } from './html-style.ts';
@@ -27,8 +27,8 @@ export function renderHtml(report: RunReport): string {
     report.incomplete ? `<p class="message incomplete">INCOMPLETE: the run was interrupted (${esc(report.incomplete.signal)}) after ${report.incomplete.completed} of ${report.incomplete.total} checks. What follows covers only what ran; the checks that did not run have no verdict.</p>` : '',
     report.defect ? `<p class="message">This run used the deliberately broken variant <code>${esc(report.defect)}</code>: failures are expected and show the checks work.</p>` : '',
     `<div class="gates">${gates.map((g) =>
-      `<a class="gate ${gateClass(g.verdict)}" href="#${slugId('gate', g.gate)}" data-gate="${esc(g.gate)}" data-verdict="${esc(g.verdict)}" data-total="${g.counts.total}"><span class="badge">${esc(g.verdict)}</span><span><span class="name">${esc(g.gate)}</span><span class="counts">${g.counts.total} checks: ${esc(countsText(g.counts))}</span></span></a>`).join('')}</div>`,
-    gates.length === 0 ? '<p class="nodata">No check ran.</p>' : `<p class="totals" data-total="${total.total}">${total.total} checks in all: ${esc(countsText(total))}. Each check belongs to one gate; run.json, summary.md and junit.xml count the same way.</p>`,
+      `<a class="gate ${gateClass(g.verdict)}" href="#${slugId('gate', g.gate)}" data-gate="${esc(g.gate)}" data-verdict="${esc(g.verdict)}" data-total="${g.counts.total}"><span class="badge">${esc(g.verdict)}</span><span><span class="name">${esc(g.gate)}</span><span class="counts">${checksCount(g.counts.total)}: ${esc(countsText(g.counts))}</span></span></a>`).join('')}</div>`,
+    gates.length === 0 ? '<p class="nodata">No check ran.</p>' : `<p class="totals" data-total="${total.total}">${checksCount(total.total)} in all: ${esc(countsText(total))}. Each check belongs to one gate; run.json, summary.md and junit.xml count the same way.</p>`,
     '<p class="explain">Each phase of the migration has a gate: a set of checks run against many generated legacy data sets on a real PostgreSQL. PASS means every check held on every case tried. FAIL means a check found data the migration gets wrong; below is the smallest example of it, why it is wrong, and the command that reproduces it.</p>',
     sections.length ? `<nav class="toc" aria-label="Contents"><b>On this page</b><ol>${sections.map(({ section }) => `<li><a href="#${esc(section.id)}">${esc(section.title)}</a></li>`).join('')}</ol></nav>` : '',
     '</header>',

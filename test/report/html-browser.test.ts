@@ -1,17 +1,24 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeRunReport } from '../../src/report/write-run-report.ts';
-import { failingReport, KOREAN_NAME, passingReport, XSS_NAME } from './fixtures.ts';
+import { countsText, runSummary } from '../../src/report/gates.ts';
+import type { RunReport } from '../../src/runner/result.ts';
+import { cli } from '../cli/support.ts';
+import { emojiQuarantineResult, EMOJI_NAME_AT_LIMIT, failingReport, KOREAN_NAME, passingReport, XSS_NAME } from './fixtures.ts';
+import { findAll, parseXml } from './xml-well-formed.ts';
 
 /**
  * index.html in a real browser (Debian's chromium, driven by playwright-core): it renders, logs no
- * console error, shows the badges, and shows the failure section only for a failing run.
- * HV_NO_BROWSER=1 skips it; otherwise a missing chromium is a failure, not a skip.
+ * console error, shows the badges, and shows the failure section only for a failing run; a Korean
+ * name with emoji is drawn with real glyphs (fonts-nanum, fonts-noto-color-emoji), not replacement
+ * boxes; and a real gate run, run twice, reads as a reviewer needs it.
+ * HV_NO_BROWSER=1 skips it; otherwise a missing chromium or font is a failure, not a skip.
  */
 const CHROMIUM = '/usr/bin/chromium';
 const skip = process.env.HV_NO_BROWSER === '1';
@@ -43,6 +50,10 @@ describe.skipIf(skip)('index.html in chromium', () => {
 
   async function open(report: ReturnType<typeof passingReport>) {
     const { dir } = await writeRunReport(report, { reportsRoot: root });
+    return openFile(join(dir, 'index.html'));
+  }
+
+  async function openFile(file: string) {
     const page = await context.newPage();
     const problems: string[] = [];
     const requests: string[] = [];
@@ -50,7 +61,7 @@ describe.skipIf(skip)('index.html in chromium', () => {
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
     page.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) requests.push(r.url()); });
-    await page.goto(pathToFileURL(join(dir, 'index.html')).href, { waitUntil: 'load' });
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     return { page, problems, requests };
   }
 
@@ -85,4 +96,50 @@ describe.skipIf(skip)('index.html in chromium', () => {
     await page.screenshot({ path: '/tmp/report.png', fullPage: true });
     await page.close();
   });
+  it('a Korean name with emoji is drawn with real glyphs: every emoji by a color emoji font, the Hangul by a font that has it', async () => {
+    const missing = ['Noto Color Emoji', 'NanumGothic'].filter((f) => !fontconfig(`${f}`).length);
+    if (missing.length) throw new Error(`font(s) ${missing.join(', ')} missing: .ci/run installs them (apt-get install -y fonts-noto-color-emoji fonts-nanum)`);
+    const report = failingReport();
+    report.results[0] = emojiQuarantineResult();
+    const { page, problems } = await open(report);
+    const selector = '#failure-phase-2-read-equivalence .legacy tr[data-field="child_name"] td';
+    const cell = page.locator(selector).first();
+    expect(await cell.textContent()).toBe(JSON.stringify(EMOJI_NAME_AT_LIMIT));
+    const fonts = await platformFonts(page, selector);
+    const chars = [...JSON.stringify(EMOJI_NAME_AT_LIMIT)];
+    const emoji = chars.filter((c) => /\p{Extended_Pictographic}/u.test(c)).length;
+    const ascii = chars.filter((c) => c.codePointAt(0)! < 0x80).length;
+    // A character no font has is drawn as the box of the first font and counted under that font: so
+    // the emoji must all come from a color emoji font, and a font without Hangul may draw no more
+    // glyphs than there are ASCII characters (the quotes).
+    const hangulFonts = new Set(fontconfig(':charset=bbfc'));
+    const glyphs = (keep: (family: string) => boolean) => fonts.filter((f) => keep(f.familyName)).reduce((a, f) => a + f.glyphCount, 0);
+    expect(glyphs(() => true), JSON.stringify(fonts)).toBe(chars.length);
+    expect(glyphs((f) => /emoji/i.test(f))).toBe(emoji);
+    expect(glyphs((f) => !/emoji/i.test(f) && !hangulFonts.has(f)), JSON.stringify(fonts)).toBeLessThanOrEqual(ascii);
+    await cell.screenshot({ path: join(root, 'korean-emoji-name.png') });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
+
+/** Font families fontconfig lists for a pattern (`Noto Color Emoji`, `:charset=bbfc`). */
+function fontconfig(pattern: string): string[] {
+  try {
+    return execFileSync('fc-list', [pattern, 'family'], { encoding: 'utf8' }).split('\n').flatMap((l) => l.split(',')).map((f) => f.trim()).filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+/** The fonts Chromium drew the first matching node's text with, and how many glyphs each (CSS.getPlatformFontsForNode). */
+async function platformFonts(page: Page, selector: string): Promise<Array<{ familyName: string; glyphCount: number }>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument');
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+  await cdp.detach();
+  return fonts;
+}
