@@ -121,6 +121,66 @@ describe.skipIf(skip)('index.html in chromium', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+  // A real gate run, twice into one report directory, read as a reviewer reads it: the first run at
+  // one case per property passes; the second, at the default budget, finds the deliberately broken
+  // variant's bug. Two properties only: one that fails in words, one that measures stalls (~40 s).
+  it('a real gate run, read as a reviewer would: what changed first, the failure in words, the stall table, the counts of run.json', async () => {
+    const reports = join(root, 'real');
+    const args = ['gate', 'all', '--only', 'phase-0/accounting', 'phase-3/zero-downtime', '--seed', '1', '--defect', 'coerce-unknown-status', '--no-save-regressions', '--report-dir', reports];
+    const first = await cli([...args, '--runs', '1'], { TMPDIR: process.env.TMPDIR ?? tmpdir() });
+    expect(first.code, first.stderr).toBe(0);
+    const second = await cli(args, { TMPDIR: process.env.TMPDIR ?? tmpdir() });
+    expect(second.code, second.stderr).toBe(1);
+    const firstRun = JSON.parse(await readFile(join(reports, /report: (.*)\/index\.html/.exec(first.stderr)![1]!.split('/').at(-1)!, 'run.json'), 'utf8')) as RunReport;
+    const dir = join(reports, 'latest');
+    const run = JSON.parse(await readFile(join(dir, 'run.json'), 'utf8')) as RunReport & { summary: ReturnType<typeof runSummary> };
+    const { page, problems, requests } = await openFile(join(dir, 'index.html'));
+    await page.setViewportSize({ width: 1400, height: 900 });
+
+    // 1. What changed since the last run: the first entry of the contents and the first section.
+    expect(await page.locator('nav.toc li').first().innerText()).toBe('Since the last run');
+    expect(await page.locator('main > section').first().getAttribute('id')).toBe('since-last-run');
+    const changes = await page.locator('#since-last-run').innerText();
+    expect(changes).toContain(firstRun.runId);
+    expect(await page.locator('#since-last-run table.changes tr:has(td code:text-is("phase-0/accounting"))').first().innerText()).toMatch(/passed\s+FAILED/);
+
+    // 2. The failure says what went wrong in words, at the top and beside the row.
+    const reason = /^Row #\d+ was migrated, but the rules quarantine it as status_unknown: habit \d+ \(.*\), \w{3}, is ".*" \(a status is green, yellow, red or none, in any letter case\)\.$/;
+    expect(await page.locator('#failure-phase-0-accounting .why ul.reasons li').first().innerText()).toMatch(reason);
+    expect(await page.locator('#failure-phase-0-accounting .compare .new ul.reasons li').first().innerText()).toMatch(reason);
+    expect(await page.locator('#failure-phase-0-accounting details.raw').getAttribute('open')).toBeNull(); // raw JSON folded
+
+    // 3. Stalls answer first: a short table of the longest waits, each against its limit, full step names.
+    expect(await page.locator('#stalls .answer').innerText()).toMatch(/^(Every step stayed under its limit\.|\d+ step\(s\) over the limit\.) The longest wait: .* made an app write wait \d+ ms; the limit was \d+ ms\.$/);
+    const rows = page.locator('#stalls table.stall-top tr:has(td)');
+    const n = await rows.count();
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThanOrEqual(8);
+    const steps = new Set(run.results.flatMap((r) => r.stalls ?? []).map((f) => f.step));
+    for (let i = 0; i < n; i++) {
+      const row = rows.nth(i);
+      expect(steps.has(await row.locator('td.step').innerText())).toBe(true);
+      expect(await row.innerText()).toMatch(/\b(under|OVER)\b/);
+      expect(await row.locator('.limit-line').count()).toBe(1);
+    }
+    expect(await page.locator('#stalls details.all-steps').getAttribute('open')).toBeNull();
+
+    // 4. One count everywhere: cards, gate tables, totals, JUnit and the console agree with run.json.
+    for (const g of run.summary.gates) {
+      const card = page.locator(`.gate[data-gate="${g.gate}"]`);
+      expect(await card.locator('.counts').innerText()).toBe(`${g.counts.total} check${g.counts.total === 1 ? '' : 's'}: ${countsText(g.counts)}`);
+      expect(await page.locator(`table.properties[data-gate="${g.gate}"] tr[data-property]`).count()).toBe(g.counts.total);
+    }
+    expect(await page.locator('p.totals').getAttribute('data-total')).toBe(String(run.results.length));
+    const junit = parseXml(await readFile(join(dir, 'junit.xml'), 'utf8'));
+    expect(findAll(junit, 'testcase')).toHaveLength(run.results.length);
+    expect(second.stderr).toContain(`${run.results.length} properties: ${countsText(run.summary.counts)}`);
+
+    await page.screenshot({ path: join(root, 'real-run.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
+  }, 240_000);
 });
 
 /** Font families fontconfig lists for a pattern (`Noto Color Emoji`, `:charset=bbfc`). */
