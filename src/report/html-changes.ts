@@ -14,6 +14,7 @@ export function htmlChanges(report: RunReport): string {
   const out = [`<p>Compared with the previous run of the same gate, <code>${esc(p.runId)}</code> (${esc(p.startedAt)}, seed ${p.seed}): <b>${esc(p.verdict)}</b> then, ${esc(countsText(p.counts))}.` +
     `${p.seed !== report.seed ? ` <span class="legend">The seeds differ (${p.seed} then, ${report.seed} now): the cases tried differ too, so a change may come from the data rather than the code.</span>` : ''}</p>`];
   if (nothingChanged(c)) return [...out, '<p class="unchanged"><b>Nothing changed:</b> the same verdict for every check, no new counterexample, no figure moved.</p>'].join('\n');
+  if (!c.verdicts.length && !c.newCounterexamples.length) out.push('<p class="unchanged">The same verdict for every check, and no new counterexample.</p>');
   if (c.verdicts.length) {
     out.push('<h3>Verdicts that changed</h3>', table(['check', 'gate', 'before', 'now'], c.verdicts.map((v) => [
       `<code>${esc(v.property)}</code>`, esc(v.gate), verdictCell(v.before, 'not run'), verdictCell(v.after, 'not run this time'),

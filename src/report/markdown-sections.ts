@@ -22,6 +22,7 @@ export function mdChanges(report: RunReport): string[] {
   if (!p) return [`First run of gate ${md(report.gates.join(', '))} in this report directory: nothing to compare with yet.`];
   const out = [`Compared with \`${codeSpan(p.runId)}\` (seed ${p.seed}${p.seed !== report.seed ? `; now seed ${report.seed}, so the cases differ` : ''}): was ${md(p.verdict)}.`];
   if (nothingChanged(c)) return [...out, '', '**Nothing changed**: the same verdict for every property, no new counterexample, no figure moved.'];
+  if (!c.verdicts.length && !c.newCounterexamples.length) out.push('', 'The same verdict for every property, and no new counterexample.');
   if (c.verdicts.length) {
     out.push('', '| property | before | now |', '| --- | --- | --- |');
     for (const v of c.verdicts) out.push(`| ${md(v.property)} | ${v.before ? verdictText({ verdict: v.before }) : 'not run'} | ${v.after ? verdictText({ verdict: v.after }) : 'not run this time'} |`);

@@ -21,7 +21,11 @@ export interface RunChanges {
   figures: Array<{ what: string; property?: string; before: number; after: number; unit: 'ms' | 'cases' | 'rows' | 'defects' }>;
 }
 
-/** A stall figure moved when it changed by at least this much and this share (timings are noisy). */
+/**
+ * Timings are noisy: a stall figure moved when it crossed the limit, or changed by a fifth of the limit
+ * (HV_MAX_STALL_MS) — without a known limit, by 50 ms and a quarter of itself.
+ */
+const STALL_MOVE_OF_LIMIT = 0.2;
 const STALL_MOVE_MS = 50;
 const STALL_MOVE_SHARE = 0.25;
 
@@ -52,7 +56,7 @@ export function compareRuns(previous: RunReport | undefined, current: RunReport)
     if (cases(b) !== cases(r)) figures.push({ what: 'cases run', property: r.property, before: cases(b), after: cases(r), unit: 'cases' });
     const sb = worstStall(b);
     const sa = worstStall(r);
-    if (sb !== undefined && sa !== undefined && moved(sb, sa)) figures.push({ what: 'longest write stall', property: r.property, before: sb, after: sa, unit: 'ms' });
+    if (sb !== undefined && sa !== undefined && moved(sb, sa, current.stallLimitMs ?? previous.stallLimitMs)) figures.push({ what: 'longest write stall', property: r.property, before: sb, after: sa, unit: 'ms' });
   }
   const sum = (xs: readonly { count: number }[] | undefined) => (xs ? xs.reduce((a, x) => a + x.count, 0) : undefined);
   pushIfMoved(figures, 'rows set aside (quarantine) in the worked example', sum(quarantineOf(previous)), sum(quarantineOf(current)), 'rows');
@@ -78,9 +82,10 @@ function worstStall(r: PropertyResult): number | undefined {
   return steps.length ? Math.max(...steps.map((s) => s.maxMs)) : undefined;
 }
 
-function moved(a: number, b: number): boolean {
+function moved(a: number, b: number, limitMs: number | undefined): boolean {
   const d = Math.abs(b - a);
-  return d >= STALL_MOVE_MS && d >= STALL_MOVE_SHARE * Math.max(a, b);
+  if (limitMs === undefined) return d >= STALL_MOVE_MS && d >= STALL_MOVE_SHARE * Math.max(a, b);
+  return a > limitMs !== b > limitMs || d >= STALL_MOVE_OF_LIMIT * limitMs;
 }
 
 function pushIfMoved(out: RunChanges['figures'], what: string, before: number | undefined, after: number | undefined, unit: RunChanges['figures'][number]['unit']): void {

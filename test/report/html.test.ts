@@ -31,7 +31,7 @@ describe('renderHtml', () => {
     expect(html).toContain('<th>Mon</th><th>Tue</th><th>Wed</th><th>Thu</th><th>Fri</th><th>Sat</th><th>Sun</th>');
     // habits[0].times[3] differs: the Thursday cell is red and says what the new schema holds
     expect(html).toContain('<td class="s-none differs" title="new schema holds &quot;red&quot;">none<span class="new-value">new: &quot;red&quot;</span></td>');
-    expect(html).toMatch(/<tr><th>theme<\/th><td class="differs"[^>]*>&quot;바다&quot;/);
+    expect(html).toMatch(/<tr data-field="theme"><th>theme<\/th><td class="differs"[^>]*>&quot;바다&quot;/);
     expect(html).toContain('<td class="s-missing differs"'); // a day absent from a short times array
     expect(html).toContain('missing from the new schema');
     expect(html).toContain('<span class="differs">neither</span>'); // accounting problem

@@ -54,6 +54,11 @@ describe('compareRuns', () => {
       { what: 'cases run', property: 'phase-0/round-trip', before: 100, after: 50, unit: 'cases' },
       { what: 'longest write stall', property: 'rollback/zero-downtime', before: 200, after: 480, unit: 'ms' },
     ]);
+    // with the limit known, a stall moved when it changed by a fifth of it, or crossed it
+    const limited = (ms: number) => ({ ...withStalls(ms), stallLimitMs: 1000 });
+    expect(compareRuns(limited(286), limited(164)).figures).toEqual([]);
+    expect(compareRuns(limited(286), limited(520)).figures.map((f) => f.after)).toEqual([520]);
+    expect(compareRuns(limited(950), limited(1010)).figures.map((f) => f.after)).toEqual([1010]);
     const q = failingReport();
     const q2 = failingReport();
     q2.quarantine = [{ reason: 'owner_null', count: 9, examples: [] }];
