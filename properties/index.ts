@@ -54,6 +54,11 @@ export function propertiesOf(gate: GateName): AnyProperty[] {
   return GATES[gate];
 }
 
+/** The one gate a property belongs to: the GATES entry that lists it (every count in the reports is by it). */
+export function gateOf(name: string): keyof typeof GATES | undefined {
+  return (Object.keys(GATES) as Array<keyof typeof GATES>).find((g) => GATES[g].some((p) => p.name === name));
+}
+
 /** Every property by name. */
 export function findProperty(name: string): AnyProperty | undefined {
   return Object.values(GATES).flat().find((p) => p.name === name);

@@ -5,6 +5,7 @@
  */
 import type { PropertyResult, RunReport } from '../runner/result.ts';
 import { EXIT } from './exit-codes.ts';
+import { countsText, countVerdicts, gatesOf } from '../report/gates.ts';
 
 export type GateVerdict = 'PASS' | 'FAIL' | 'ERROR';
 
@@ -23,14 +24,16 @@ export function gateVerdictLine(
   results: readonly PropertyResult[],
   run: { seed: number; defect?: string | undefined; incomplete?: RunReport['incomplete']; serverVersion?: number },
 ): string {
-  const count = (v: PropertyResult['verdict']) => results.filter((r) => r.verdict === v && !(v === 'skipped' && r.interrupted)).length;
-  const parts = [`${count('passed')} passed`, `${count('failed')} failed`];
-  if (count('error')) parts.push(`${count('error')} could not be checked`);
   const skipped = results.filter((r) => r.verdict === 'skipped' && !r.interrupted);
   const head = run.incomplete
     ? `gate ${gate}: INTERRUPTED (${run.incomplete.signal}) after ${run.incomplete.completed} of ${run.incomplete.total} properties — no verdict; the report covers what ran`
     : `gate ${gate}${run.defect ? ` (defect ${run.defect})` : ''}: ${gateVerdict(results)}`;
-  const lines = [`${head} — ${parts.join(', ')}${skipped.length ? `, ${skipped.length} skipped` : ''} — seed ${run.seed}${run.serverVersion ? `, PostgreSQL ${run.serverVersion}` : ''}`];
+  const lines = [`${head} — ${properties(results.length)}: ${countsText(countVerdicts(results))} — seed ${run.seed}${run.serverVersion ? `, PostgreSQL ${run.serverVersion}` : ''}`];
+  // Several gates (gate all): each one's count, as the report's cards and JUnit suites show it.
+  const gates = gatesOf({ results: [...results] });
+  if (gates.length > 1) for (const g of gates) lines.push(`  ${g.gate}: ${g.verdict} — ${properties(g.counts.total)}: ${countsText(g.counts)}`);
   for (const r of skipped) lines.push(`  skipped ${r.property}: ${r.note ?? 'no reason given'}`);
   return lines.join('\n');
 }
+
+const properties = (n: number) => `${n} propert${n === 1 ? 'y' : 'ies'}`;

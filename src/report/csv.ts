@@ -2,12 +2,12 @@ import { stringify } from 'csv-stringify/sync';
 import type { RunReport } from '../runner/result.ts';
 import { driftOf, exampleLegacyId, quarantineOf } from './report-sections.ts';
 
-/** properties.csv: one row per property result. */
+/** properties.csv: one row per property result, with the one gate it is counted in. */
 export function renderPropertiesCsv(report: RunReport): string {
   return csv(
-    ['property', 'tags', 'verdict', 'runs', 'shrinks', 'seed', 'path', 'duration_ms', 'defect', 'replay_command', 'failure'],
+    ['property', 'gate', 'tags', 'verdict', 'runs', 'shrinks', 'seed', 'path', 'duration_ms', 'defect', 'replay_command', 'failure'],
     report.results.map((r) => [
-      r.property, r.tags.join(';'), r.verdict, r.runs, r.shrinks, r.seed, r.path ?? '', Math.round(r.durationMs),
+      r.property, r.gate, r.tags.join(';'), r.verdict, r.runs, r.shrinks, r.seed, r.path ?? '', Math.round(r.durationMs),
       r.defect ?? report.defect ?? '', r.replayCommand ?? '', r.failure?.message ?? (r.verdict === 'skipped' || r.verdict === 'error' ? r.note ?? '' : ''),
     ]),
   );

@@ -11,8 +11,7 @@ import { formatDuration, prettyJson } from './text-format.ts';
 export function htmlKillMatrix(report: RunReport): string {
   const k = killMatrixOf(report);
   if (!k) return '';
-  const out = ['<section id="kill-matrix"><h2>Does each check catch the bugs it should? (defect kill matrix)</h2>',
-    '<p class="explain">Each row is a deliberately broken version of the migration. ✔ means the check in that column caught it; ✘ means it did not. A row without any ✔ is a bug the checks would let through. A red ✘ is a check the catalogue expects to catch that bug.</p>'];
+  const out = ['<p class="explain">Each row is a deliberately broken version of the migration. ✔ means the check in that column caught it; ✘ means it did not. A row without any ✔ is a bug the checks would let through. A red ✘ is a check the catalogue expects to catch that bug.</p>'];
   if (k.length === 0) out.push('<p class="nodata">No defect was run.</p>');
   else {
     const cols = killMatrixColumns(report, k);
@@ -34,6 +33,5 @@ export function htmlKillMatrix(report: RunReport): string {
     });
     out.push(`<table class="matrix">${head}${rows.join('')}</table>`);
   }
-  out.push('</section>');
   return out.join('\n');
 }

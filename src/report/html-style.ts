@@ -2,7 +2,7 @@
 export const HTML_STYLE = `
 :root { --pass: #1a7f37; --fail: #cf222e; --warn: #9a6700; --muted: #57606a; --line: #d0d7de; --bg2: #f6f8fa; }
 * { box-sizing: border-box; }
-body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK KR", "Malgun Gothic", "Apple SD Gothic Neo", sans-serif; margin: 0; color: #1f2328; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK KR", "Malgun Gothic", "Apple SD Gothic Neo", sans-serif, "Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji"; margin: 0; color: #1f2328; }
 header, main, footer { max-width: 1200px; margin: 0 auto; padding: 16px 24px; }
 header { border-bottom: 1px solid var(--line); }
 h1 { font-size: 26px; margin: 4px 0 8px; }
@@ -13,7 +13,7 @@ h4 { font-size: 15px; margin: 16px 0 6px; }
 .meta code { font-size: 12px; }
 .explain { color: var(--muted); max-width: 80ch; }
 .gates { display: flex; flex-wrap: wrap; gap: 12px; margin: 12px 0; }
-.gate { border: 2px solid var(--line); border-radius: 10px; padding: 10px 16px; min-width: 220px; display: flex; align-items: center; gap: 14px; }
+.gate { color: inherit; text-decoration: none; border: 2px solid var(--line); border-radius: 10px; padding: 10px 16px; min-width: 220px; display: flex; align-items: center; gap: 14px; }
 .gate .badge { font-size: 28px; font-weight: 800; letter-spacing: .04em; color: #fff; border-radius: 8px; padding: 4px 14px; }
 .gate .name { font-size: 18px; font-weight: 700; display: block; }
 .gate .counts { font-size: 13px; color: var(--muted); }
@@ -54,5 +54,28 @@ pre { background: var(--bg2); border: 1px solid var(--line); border-radius: 6px;
 .chart text { font: 12px system-ui, sans-serif; fill: #1f2328; }
 .chart .err { fill: var(--fail); font-weight: 700; }
 details > summary { cursor: pointer; color: #0969da; }
+.totals { font-weight: 600; margin: 4px 0; }
+.toc { border: 1px solid var(--line); border-radius: 8px; padding: 8px 16px; margin: 12px 0 4px; background: var(--bg2); max-width: 80ch; }
+.toc ol { margin: 4px 0; padding-left: 22px; columns: 2; }
+h2 a.anchor { color: inherit; text-decoration: none; }
+h2 a.anchor:hover::after { content: " #"; color: var(--muted); }
+section { scroll-margin-top: 8px; }
+h3 .counts { font-size: 13px; font-weight: 400; color: var(--muted); margin-left: 8px; }
+.why { border-left: 4px solid var(--fail); background: #fff8f7; padding: 6px 12px; margin: 8px 0 12px; }
+.why .rule { color: var(--muted); margin: 4px 0; }
+.not-checked .why { border-left-color: var(--warn); background: #fff8e6; }
+.not-checked { border: 2px solid var(--warn); border-radius: 10px; padding: 14px 18px; margin: 16px 0; }
+ul.reasons { margin: 4px 0 8px; padding-left: 20px; }
+ul.reasons li { margin: 2px 0; overflow-wrap: anywhere; }
+.compare .new ul.reasons li { color: var(--fail); font-weight: 600; }
+.answer { font-size: 16px; margin: 8px 0; }
+.over { color: var(--fail); font-weight: 800; } .under { color: var(--pass); font-weight: 700; }
+.unchanged { color: var(--pass); }
+.stall-top td.step { max-width: 30ch; overflow-wrap: anywhere; }
+.stall-top td.bar-cell { width: 280px; min-width: 200px; vertical-align: middle; }
+.bar-track { position: relative; height: 14px; background: var(--bg2); }
+.bar { position: absolute; left: 0; top: 0; bottom: 0; } .bar.under { background: #8fd19e; } .bar.over { background: #e5534b; }
+.limit-line { position: absolute; top: -3px; bottom: -3px; width: 0; border-left: 2px dashed #1f2328; }
+.stall-top tr.is-over td { background: #fff5f5; }
 footer { color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); }
 `;

@@ -1,51 +1,39 @@
-import type { PropertyResult, RunReport } from '../runner/result.ts';
-import { gatesOf, overallVerdict, type GateVerdict } from './gates.ts';
+import type { RunReport } from '../runner/result.ts';
+import { checksCount, countsText, countVerdicts, gatesOf, overallVerdict, type GateVerdict } from './gates.ts';
+import { verdictClassOf } from './html-checks.ts';
 import { esc, slugId } from './html-escape.ts';
-import { htmlFailure } from './html-failure.ts';
-import { htmlKillMatrix } from './html-kill-matrix.ts';
-import { htmlDrift, htmlQuarantine } from './html-sections.ts';
-import { htmlStalls } from './html-stall-chart.ts';
 import { HTML_STYLE } from './html-style.ts';
-import { formatDuration } from './text-format.ts';
+import { presentSections } from './sections.ts';
 
 // No script, no network: everything the page needs is inline, and the policy forbids anything else.
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /**
  * index.html for QA: one self-contained page (inline CSS, no script, no network) in plain language —
- * a PASS/FAIL badge per phase, every check with its cases, seed and time, each failure with its
- * smallest counterexample as tables, then quarantine, drift, write stalls and the kill matrix when
- * the report has them. Every text is escaped.
+ * the verdict and a card per gate (counted as every other format counts), a table of contents, then
+ * the sections of src/report/sections.ts that have something to show: what changed since the last
+ * run, each failure in words beside its smallest counterexample, what could not be checked, every
+ * check gate by gate, write stalls, quarantine, drift, the kill matrix. Every text is escaped.
  */
 export function renderHtml(report: RunReport): string {
   const gates = gatesOf(report);
   const overall = overallVerdict(gates);
-  const failed = report.results.filter((r) => r.verdict === 'failed');
-  const notRun = report.results.filter((r) => r.verdict === 'skipped' || r.verdict === 'error');
+  const total = countVerdicts(report.results);
+  const sections = presentSections(report, (s, r) => s.html(r), (b) => b === '');
   const body = [
     '<header>',
-    `<h1>Migration check: <span class="verdict ${verdictClass(overall)}">${esc(overall)}</span></h1>`,
+    `<h1>Migration check: <span class="verdict ${verdictClassOf(overall)}">${esc(overall)}</span></h1>`,
     `<p class="meta">Run <code>${esc(report.runId)}</code> · seed ${esc(String(report.seed))} · database ${esc(report.provider)} · ${esc(report.startedAt)} → ${esc(report.finishedAt)}<br>Command: <code>${esc(report.command)}</code></p>`,
     report.incomplete ? `<p class="message incomplete">INCOMPLETE: the run was interrupted (${esc(report.incomplete.signal)}) after ${report.incomplete.completed} of ${report.incomplete.total} checks. What follows covers only what ran; the checks that did not run have no verdict.</p>` : '',
     report.defect ? `<p class="message">This run used the deliberately broken variant <code>${esc(report.defect)}</code>: failures are expected and show the checks work.</p>` : '',
-    `<div class="gates">${gates.map((g) => {
-      const c = g.counts;
-      const counts = [`${c.passed} passed`, `${c.failed} failed`, ...(c.error ? [`${c.error} could not run`] : []), ...(c.skipped ? [`${c.skipped} skipped`] : [])].join(' · ');
-      return `<div class="gate ${gateClass(g.verdict)}" data-gate="${esc(g.gate)}" data-verdict="${esc(g.verdict)}"><span class="badge">${esc(g.verdict)}</span><span><span class="name">${esc(g.gate)}</span><span class="counts">${esc(counts)}</span></span></div>`;
-    }).join('')}</div>`,
-    gates.length === 0 ? '<p class="nodata">No check ran.</p>' : '',
-    '<p class="explain">Each phase of the migration has a gate: a set of checks run against many generated legacy data sets on a real PostgreSQL. PASS means every check held on every case tried. FAIL means a check found data the migration gets wrong; below is the smallest example of it and the command that reproduces it.</p>',
+    `<div class="gates">${gates.map((g) =>
+      `<a class="gate ${gateClass(g.verdict)}" href="#${slugId('gate', g.gate)}" data-gate="${esc(g.gate)}" data-verdict="${esc(g.verdict)}" data-total="${g.counts.total}"><span class="badge">${esc(g.verdict)}</span><span><span class="name">${esc(g.gate)}</span><span class="counts">${checksCount(g.counts.total)}: ${esc(countsText(g.counts))}</span></span></a>`).join('')}</div>`,
+    gates.length === 0 ? '<p class="nodata">No check ran.</p>' : `<p class="totals" data-total="${total.total}">${checksCount(total.total)} in all: ${esc(countsText(total))}. Each check belongs to one gate; run.json, summary.md and junit.xml count the same way.</p>`,
+    '<p class="explain">Each phase of the migration has a gate: a set of checks run against many generated legacy data sets on a real PostgreSQL. PASS means every check held on every case tried. FAIL means a check found data the migration gets wrong; below is the smallest example of it, why it is wrong, and the command that reproduces it.</p>',
+    sections.length ? `<nav class="toc" aria-label="Contents"><b>On this page</b><ol>${sections.map(({ section }) => `<li><a href="#${esc(section.id)}">${esc(section.title)}</a></li>`).join('')}</ol></nav>` : '',
     '</header>',
     '<main>',
-    '<section id="properties"><h2>Checks</h2>',
-    `<table class="properties"><tr><th>check</th><th>what it makes sure of</th><th>result</th><th class="num">cases run</th><th class="num">seed</th><th class="num">time</th></tr>${report.results.map(propertyRow).join('')}</table>`,
-    '</section>',
-    failed.length > 0 ? `<section id="failures"><h2>Failures</h2>${failed.map(htmlFailure).join('\n')}</section>` : '',
-    notRun.length > 0 ? `<section id="not-run"><h2>Not run</h2><ul>${notRun.map((r) => `<li><b>${esc(r.property)}</b> <span class="verdict ${r.verdict}">${r.verdict === 'error' ? 'could not run' : 'skipped'}</span>: ${esc(r.note ?? r.failure?.message ?? 'no reason given')}${r.verdict === 'error' ? ' <span class="legend">(a problem with the test setup, not a verdict on the migration)</span>' : ''}</li>`).join('')}</ul></section>` : '',
-    htmlQuarantine(report),
-    htmlDrift(report),
-    htmlStalls(report),
-    htmlKillMatrix(report),
+    ...sections.map(({ section, body }) => `<section id="${esc(section.id)}"><h2><a class="anchor" href="#${esc(section.id)}">${esc(section.title)}</a></h2>\n${body}\n</section>`),
     '</main>',
     '<footer>Generated by habit-verify. Machine-readable: run.json, junit.xml, properties.csv, quarantine.csv, drift.csv in the same folder.</footer>',
   ].filter((s) => s !== '');
@@ -68,13 +56,4 @@ export function renderHtml(report: RunReport): string {
   ].join('\n');
 }
 
-function propertyRow(r: PropertyResult): string {
-  const label = { passed: 'passed', failed: 'FAILED', error: 'could not run', skipped: 'skipped' }[r.verdict];
-  const result = r.verdict === 'failed' ? `<a href="#${slugId('failure', r.property)}">${label}</a>` : label;
-  const cases = `${r.runs}${r.interrupted ? ' (stopped by the time limit)' : ''}${r.regressionsReplayed ? ` + ${r.regressionsReplayed} saved` : ''}`;
-  return `<tr><td><code>${esc(r.property)}</code></td><td>${esc(r.description)}</td><td class="verdict ${r.verdict}">${result}</td>` +
-    `<td class="num">${esc(cases)}</td><td class="num">${esc(String(r.seed))}</td><td class="num">${esc(formatDuration(r.durationMs))}</td></tr>`;
-}
-
 const gateClass = (v: GateVerdict) => (v === 'PASS' ? 'v-pass' : v === 'FAIL' ? 'v-fail' : v === 'ERROR' ? 'v-error' : 'v-notrun');
-const verdictClass = (v: GateVerdict) => (v === 'PASS' ? 'passed' : v === 'FAIL' ? 'failed' : v === 'ERROR' ? 'error' : 'skipped');

@@ -1,6 +1,8 @@
 import type { PropertyResult, RunReport } from '../runner/result.ts';
 import { counterexampleText } from './counterexample-text.ts';
 import { gatesOf } from './gates.ts';
+import { explainFailure } from './explain-failure.ts';
+import { fixtureReplayCommand } from './replay-lines.ts';
 import { xmlAttr, xmlText } from './xml-escape.ts';
 
 /**
@@ -40,16 +42,22 @@ function testcase(r: PropertyResult, gate: string, time: string): string[] {
   const open = `    <testcase name="${xmlAttr(r.property)}" classname="${xmlAttr(`habit-verify.${gate}`)}" time="${time}">`;
   const body: string[] = [];
   if (r.verdict === 'failed') {
+    const e = explainFailure(r);
+    const fixture = fixtureReplayCommand(r);
     const text = [
       r.failure?.message ?? 'failed',
+      e.rule,
+      ...e.reasons.slice(0, 20).map((x) => `- ${x.text}`),
       ...(r.failedOnRegression ? [`Failed on the saved regression ${r.failedOnRegression}`] : []),
       ...(r.replayCommand ? ['', `Replay: ${r.replayCommand}`] : []),
+      ...(fixture && fixture !== r.replayCommand ? [`Replay the saved fixture: ${fixture}`] : []),
       '',
       counterexampleText(r),
     ].join('\n');
     body.push(`      <failure message="${xmlAttr(firstLine(r.failure?.message ?? 'failed'))}" type="property-failed">${xmlText(text)}</failure>`);
   } else if (r.verdict === 'error') {
-    const text = [r.note, r.failure?.message, r.replayCommand ? `Replay: ${r.replayCommand}` : undefined].filter((x) => x !== undefined).join('\n');
+    const e = explainFailure(r);
+    const text = [e.headline, e.rule, r.replayCommand ? `Replay: ${r.replayCommand}` : undefined].filter((x) => x !== undefined).join('\n');
     body.push(`      <error message="${xmlAttr(firstLine(r.note ?? r.failure?.message ?? 'error'))}" type="infrastructure">${xmlText(text)}</error>`);
   } else if (r.verdict === 'skipped') {
     body.push(r.note ? `      <skipped message="${xmlAttr(r.note)}"/>` : '      <skipped/>');

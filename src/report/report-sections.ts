@@ -1,6 +1,6 @@
 import type { DriftRow } from '../contract/observation.ts';
 import { findDefect } from '../defects/index.ts';
-import type { RunReport } from '../runner/result.ts';
+import type { RunReport, StallFigure } from '../runner/result.ts';
 import { isRecord } from './counterexample.ts';
 
 /**
@@ -8,13 +8,7 @@ import { isRecord } from './counterexample.ts';
  * shape are dropped, so a half-filled section still renders what it can.
  */
 
-export interface StallFigure {
-  step: string;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  errors: number;
-}
+export type { StallFigure } from '../runner/result.ts';
 
 export interface KillEntry {
   id: string;

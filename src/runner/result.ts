@@ -8,6 +8,12 @@ export type Verdict = 'passed' | 'failed' | 'error' | 'skipped';
 
 export interface PropertyResult {
   property: string;
+  /**
+   * The one gate the property belongs to (the GATES entry of properties/index.ts that lists it): every
+   * count — cards, tables, console, summary.md, JUnit, run.json — counts the property there and only there.
+   */
+  gate: string;
+  /** The phases the property exercises (a rollback cycle also exercises the phase it rolls back). */
   tags: PhaseTag[];
   description: string;
   verdict: Verdict;
@@ -54,6 +60,8 @@ export interface StallFigure {
   errors: number;
   writes?: number;
   stepMs?: number;
+  /** The bound this step's stall was held to (HV_MAX_STALL_MS + the run's baseline), when the check records it. */
+  boundMs?: number;
 }
 
 /** A gate run: what the reports render and the CLI turns into an exit code. */
@@ -69,10 +77,14 @@ export interface RunReport {
   results: PropertyResult[];
   /** The run was stopped by a signal: only `completed` of `total` properties have a verdict. */
   incomplete?: { signal: string; completed: number; total: number };
+  /** What changed since the previous run of the same gate in the same report directory (the CLI fills it in). */
+  changes?: import('../report/run-changes.ts').RunChanges;
   /** Extra sections the reports render when present. */
   quarantine?: Array<{ reason: string; count: number; examples: unknown[] }>;
   drift?: unknown[];
   stalls?: unknown[];
+  /** HV_MAX_STALL_MS in force for the run: the stall limit before the run's own baseline is added. */
+  stallLimitMs?: number;
   killMatrix?: unknown[];
   lint?: unknown[];
 }

@@ -10,6 +10,8 @@ export interface GateOptions extends Omit<RunOptions, 'regressions'> {
   shard?: { index: number; count: number };
   /** Whole-gate time budget: split evenly across the properties still to run. */
   gateBudgetMs?: number;
+  /** The gate that owns a property (the CLI reads it from properties/index.ts); default its name's prefix. */
+  gateOf?: (p: AnyProperty) => string | undefined;
   /** Called after each property (progress output). */
   onResult?: (r: PropertyResult, done: number, total: number) => void;
   onStart?: (p: AnyProperty, index: number, total: number) => void;
@@ -32,6 +34,7 @@ export async function runGate(properties: readonly AnyProperty[], opts: GateOpti
       ...opts,
       ...(budget.length ? { timeBudgetMs: Math.min(...budget) } : {}),
       regressions: (await opts.regressionsOf?.(p.name)) ?? [],
+      ...(opts.gateOf?.(p) ? { gate: opts.gateOf(p)! } : {}),
     });
     results.push(r);
     opts.onResult?.(r, i + 1, mine.length);

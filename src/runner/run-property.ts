@@ -8,6 +8,7 @@ import type { MigrationImplementation } from '../contract/implementation.ts';
 import type { SavedRegression } from './regression.ts';
 import { resetDatabase } from '../db/reset.ts';
 import { harness, isHarnessSide } from './harness-error.ts';
+import { gateOfName } from './gate-of-name.ts';
 
 /** A property run stops starting cases (and shrinking) after this long unless told otherwise. */
 export const DEFAULT_PROPERTY_BUDGET_MS = 30_000;
@@ -35,6 +36,8 @@ export interface RunOptions {
   replayFlags?: string;
   /** Aborted (SIGINT/SIGTERM): stop at once; what ran is reported as interrupted, never as a verdict. */
   signal?: AbortSignal;
+  /** The gate the property belongs to (default: the prefix of its name, `phase-0` of `phase-0/round-trip`). */
+  gate?: string;
 }
 
 /**
@@ -45,6 +48,7 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
   const started = performance.now();
   const base: PropertyResult = {
     property: def.name,
+    gate: opts.gate ?? gateOfName(def.name),
     tags: def.tags,
     description: def.description,
     verdict: 'passed',

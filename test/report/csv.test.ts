@@ -8,10 +8,10 @@ const rows = parseCsv;
 describe('properties.csv', () => {
   it('has the header and one row per property (passing)', () => {
     const csv = renderPropertiesCsv(passingReport());
-    expect(csv.split('\n')[0]).toBe('property,tags,verdict,runs,shrinks,seed,path,duration_ms,defect,replay_command,failure');
+    expect(csv.split('\n')[0]).toBe('property,gate,tags,verdict,runs,shrinks,seed,path,duration_ms,defect,replay_command,failure');
     expect(rows(csv)).toEqual([
-      { property: 'phase-0/round-trip', tags: 'phase-0', verdict: 'passed', runs: '100', shrinks: '0', seed: '42', path: '', duration_ms: '1234', defect: '', replay_command: '', failure: '' },
-      { property: 'phase-0/accounting', tags: 'phase-0', verdict: 'passed', runs: '100', shrinks: '0', seed: '42', path: '', duration_ms: '800', defect: '', replay_command: '', failure: '' },
+      { property: 'phase-0/round-trip', gate: 'phase-0', tags: 'phase-0', verdict: 'passed', runs: '100', shrinks: '0', seed: '42', path: '', duration_ms: '1234', defect: '', replay_command: '', failure: '' },
+      { property: 'phase-0/accounting', gate: 'phase-0', tags: 'phase-0', verdict: 'passed', runs: '100', shrinks: '0', seed: '42', path: '', duration_ms: '800', defect: '', replay_command: '', failure: '' },
     ]);
   });
 

@@ -28,6 +28,7 @@ describe('renderJunit', () => {
     expect(failure.text).toContain('Replay: npx habit-verify replay phase-0/round-trip --seed 7 --path 3:1:0');
     expect(failure.text).toContain(`child=${JSON.stringify(XSS_NAME)}`);
     expect(failure.text).toContain('#1 habits[0].times[3]: "none" | "red"');
+    expect(failure.text).toContain('What must hold: checks phase-0/round-trip\n- Row #1, theme: should read back as "바다", the new schema holds null');
     expect(resumability!.children.find((c) => c.name === 'failure')!.attrs.message).toBe('rows lost after resume');
     expect(tz!.children.map((c) => c.name)).toContain('skipped');
     const error = findAll(rollback!, 'error')[0]!;

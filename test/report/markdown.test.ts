@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/report/markdown.ts';
-import { failingReport, passingReport, XSS_NAME } from './fixtures.ts';
+import { emojiQuarantineResult, failingReport, passingReport, XSS_NAME } from './fixtures.ts';
+import { compareRuns } from '../../src/report/run-changes.ts';
 
 describe('renderMarkdown', () => {
   it('passing: verdict per gate and a table row per property, no failure section', () => {
@@ -29,15 +30,39 @@ describe('renderMarkdown', () => {
 
   it('quarantine breakdown, skipped and error notes', () => {
     const md = renderMarkdown(failingReport());
-    expect(md).toContain('| habits\\_not\\_array | 3 | 2 |');
+    expect(md).toContain('| habits\\_not\\_array | habits is a list (or null) | 3 | 2 |');
     expect(md).toContain('⏭️ skipped **phase-0/time-zone-independence**: needs a server that allows SET TIME ZONE');
-    expect(md).toMatch(/⚠️ error \*\*rollback\/phase-0\*\*: could not connect/);
+    expect(md).toMatch(/⚠️ error \*\*rollback\/phase-0\*\* — Could not be checked: checks rollback\/phase-0\. Why: Could not connect .*Nothing is concluded about the migration\./);
   });
 
   it('HTML in data is shown literally, never as markup', () => {
     const md = renderMarkdown(failingReport());
     expect(md).not.toContain(XSS_NAME);
     expect(md).toContain('&lt;script&gt;');
+  });
+
+  it('what changed since the last run is the first section (what a pull-request comment shows first)', () => {
+    const r = failingReport();
+    r.changes = compareRuns(passingReport(), r);
+    const md = renderMarkdown(r);
+    const sections = [...md.matchAll(/^### (.*)$/gm)].map((m) => m[1]);
+    expect(sections[0]).toBe('Since the last run');
+    expect(md).toContain('| phase-0/round-trip | ✅ passed | ❌ failed |');
+    expect(md).toContain('- **phase-0/round-trip** (before: passed): legacy view differs');
+    const first = passingReport();
+    first.changes = compareRuns(undefined, first);
+    expect(renderMarkdown(first)).toContain('### Since the last run\n\nFirst run of gate phase-0 in this report directory: nothing to compare with yet.');
+    const same = passingReport();
+    same.changes = compareRuns(passingReport(), same);
+    expect(renderMarkdown(same)).toContain('**Nothing changed**');
+  });
+
+  it('a failure in words, with the short fixture replay beside the seed line', () => {
+    const r = passingReport();
+    r.results.push(emojiQuarantineResult());
+    const md = renderMarkdown(r);
+    expect(md).toContain('- Row \\#1 was quarantined as child\\_name\\_length, but the rules migrate it: the child name has 100 characters (198 UTF-16 units); names of 1 to 100 characters migrate.');
+    expect(md).toContain('Or, shorter, from the saved fixture:\n\n```sh\nnpx habit-verify replay phase-2/read-equivalence --fixture fixtures/regressions/');
   });
 
   it('is deterministic', () => {

@@ -12,6 +12,7 @@ import { planTableCommand } from '../../src/cli/commands/plan-table.ts';
 import { UsageError } from '../../src/cli/usage-error.ts';
 
 const result = (over: Partial<PropertyResult> & Pick<PropertyResult, 'property' | 'verdict'>): PropertyResult => ({
+  gate: over.property.split('/')[0]!,
   tags: ['phase-0'], description: '', seed: 1, runs: 0, shrinks: 0, regressionsReplayed: 0, durationMs: 1, impl: 'plan-v2', ...over,
 });
 const SETUP = 'the migration could not be set up on an empty database (no data involved)';

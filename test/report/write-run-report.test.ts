@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runDirName, writeRunReport } from '../../src/report/write-run-report.ts';
-import { failingReport, passingReport, SECRET } from './fixtures.ts';
+import { emojiQuarantineResult, failingReport, manyStallsResult, passingReport, SECRET } from './fixtures.ts';
+import { findAll, parseXml } from './xml-well-formed.ts';
+import { parseCsv } from './parse-csv.ts';
 
 const FILES = ['drift.csv', 'index.html', 'junit.xml', 'properties.csv', 'quarantine.csv', 'run.json', 'summary.md'];
 
@@ -36,6 +38,31 @@ describe('writeRunReport', () => {
     }
     const json = JSON.parse(await readFile(join(root, report.runId, 'run.json'), 'utf8'));
     expect(json.results[0].failure.message).toContain('postgres://u:***@h/db');
+  });
+
+  it('one count everywhere: cards, gate tables, summary.md, properties.csv, JUnit and run.json agree, gate by gate', async () => {
+    const report = failingReport();
+    report.results.push(emojiQuarantineResult(), { ...manyStallsResult(), tags: ['rollback', 'phase-0', 'phase-1', 'phase-2'] });
+    const { dir } = await writeRunReport(report, { reportsRoot: root });
+    const read = (f: string) => readFile(join(dir, f), 'utf8');
+    const json = JSON.parse(await read('run.json')) as { results: Array<{ gate: string }>; summary: { counts: { total: number }; gates: Array<{ gate: string; counts: { total: number; passed: number; failed: number } }> } };
+    const byGate = Object.fromEntries(json.summary.gates.map((g) => [g.gate, g.counts.total]));
+    expect(byGate).toEqual({ 'phase-0': 4, 'phase-2': 1, rollback: 2 });
+    expect(json.summary.counts.total).toBe(json.results.length);
+    const html = await read('index.html');
+    expect(Object.fromEntries([...html.matchAll(/data-gate="([^"]+)" data-verdict="[^"]+" data-total="(\d+)"/g)].map((m) => [m[1], Number(m[2])]))).toEqual(byGate);
+    for (const [gate, n] of Object.entries(byGate)) {
+      const table = new RegExp(`<table class="properties" data-gate="${gate}">(.*?)</table>`, 's').exec(html)![1]!;
+      expect((table.match(/<tr data-property=/g) ?? []).length, gate).toBe(n);
+    }
+    const junit = findAll(parseXml(await read('junit.xml')), 'testsuite');
+    expect(Object.fromEntries(junit.map((s) => [s.attrs.name, Number(s.attrs.tests)]))).toEqual(byGate);
+    expect(Object.fromEntries(junit.map((s) => [s.attrs.name, findAll(s, 'testcase').length]))).toEqual(byGate);
+    const csv = parseCsv(await read('properties.csv'));
+    expect(csv.length).toBe(json.results.length);
+    const md = await read('summary.md');
+    for (const g of json.summary.gates) expect(md).toContain(`**${g.gate}: `);
+    for (const g of json.summary.gates) expect(md).toMatch(new RegExp(`\\*\\*${g.gate}: [^\n]*— ${g.counts.passed} passed, ${g.counts.failed} failed`));
   });
 
   it('a run id cannot escape the reports directory', () => {

@@ -103,6 +103,7 @@ async function saveRowAsFixture(client: import('pg').Client, id: number, result:
   const drift = result.details.drift.filter((d) => d.legacy_id === id);
   const fake: PropertyResult = {
     property: 'phase-0/round-trip',
+    gate: 'phase-0',
     tags: ['phase-0'],
     description: 'saved from habit-verify check',
     verdict: 'failed',
@@ -130,6 +131,7 @@ function reportOf(r: CheckResult, dump: string, provider: string, startedAt: Dat
     results: [
       {
         property: 'check/fixed-data',
+        gate: 'check',
         tags: ['phase-0'],
         description: `Round trip, accounting, constraint validation and drift on ${dump}`,
         verdict: passed ? 'passed' : 'failed',

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Config } from '../../config.ts';
-import { GATE_NAMES, propertiesOf, type GateName } from '../../../properties/index.ts';
+import { GATE_NAMES, gateOf, propertiesOf, type GateName } from '../../../properties/index.ts';
 import { implementationOf } from '../implementation-from-flags.ts';
 import { runGate } from '../../runner/run-gate.ts';
 import type { PropertyResult, RunReport } from '../../runner/result.ts';
@@ -18,6 +18,10 @@ import { sampleMigration } from '../../runner/sample-migration.ts';
 import { isHarnessSide } from '../../runner/harness-error.ts';
 import { onInterrupt, signalExitCode } from '../../db/cleanup-registry.ts';
 import { gateExitCode, gateVerdictLine } from '../gate-verdict.ts';
+import { findPreviousRun } from '../../report/previous-run.ts';
+import { compareRuns } from '../../report/run-changes.ts';
+import { fixtureReplayCommand } from '../../report/replay-lines.ts';
+import { DEFAULT_MAX_STALL_MS } from '../../../properties/rollback/support/stall-run.ts';
 
 export interface GateFlags {
   runs?: string;
@@ -93,6 +97,7 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
       ...(ownServerFactory(choice) ? { ownServer: ownServerFactory(choice)! } : {}),
       replayFlags: replayFlags(choice) + implFlags,
       regressionsOf: (p) => loadRegressions(REGRESSIONS_DIR, p, PROJECT_ROOT, impl.name),
+      gateOf: (p) => gateOf(p.name),
       ...progress,
     });
     // QA's worked example: the quarantine breakdown and drift of one seeded adversarial dataset.
@@ -132,8 +137,10 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
     results,
     ...(incomplete ? { incomplete } : {}),
     ...(sample ? { quarantine: sample.quarantine, drift: sample.drift } : {}),
-    ...(results.some((r) => r.stalls?.length) ? { stalls: results.flatMap((r) => r.stalls ?? []) } : {}),
+    ...(results.some((r) => r.stalls?.length) ? { stalls: results.flatMap((r) => r.stalls ?? []), stallLimitMs: config.maxStallMs ?? DEFAULT_MAX_STALL_MS } : {}),
   };
+  // What changed since the previous run of this gate in the same report directory: the first section.
+  report.changes = compareRuns(await findPreviousRun(reportsRoot, report), report);
   const written = await writeRunReport(report, { reportsRoot });
   const failed = results.filter((r) => r.verdict === 'failed');
   const errored = results.filter((r) => r.verdict === 'error');
@@ -144,7 +151,7 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
     for (const r of [...failed, ...errored]) {
       process.stderr.write(`\n${r.verdict === 'failed' ? 'FAILED' : 'ERROR'} ${r.property}: ${r.failure?.message ?? ''}\n`);
       if (r.replayCommand) process.stdout.write(`${r.replayCommand}\n`);
-      if (r.regressionFile) process.stderr.write(`  counterexample saved to ${r.regressionFile}\n`);
+      if (r.regressionFile) process.stderr.write(`  counterexample saved to ${r.regressionFile}; replay it with:\n  ${fixtureReplayCommand(r)}\n`);
     }
     process.stderr.write(`\n${gateVerdictLine(gate, results, { seed, defect, incomplete, serverVersion: pg.serverVersion })}\nreport: ${join(written.dir, 'index.html')}\n`);
   }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import type { Config } from '../../config.ts';
-import { findProperty } from '../../../properties/index.ts';
+import { findProperty, gateOf } from '../../../properties/index.ts';
 import { implementationOf } from '../implementation-from-flags.ts';
 import { runProperty } from '../../runner/run-property.ts';
 import type { SavedRegression } from '../../runner/regression.ts';
@@ -56,6 +56,7 @@ export async function replayCommand(name: string, flags: ReplayFlags, config: Co
       ...(flags.path ? { path: flags.path } : {}),
       impl,
       defect,
+      ...(gateOf(name) ? { gate: gateOf(name)! } : {}),
       ...(regression ? { regressions: [regression], regressionsOnly: true } : {}),
       ...(ownServerFactory(choice) ? { ownServer: ownServerFactory(choice)! } : {}),
     });
