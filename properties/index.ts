@@ -29,13 +29,23 @@ import { phase1Cycle } from './rollback/phase-1-cycle.ts';
 import { phase2Cycle } from './rollback/phase-2-cycle.ts';
 import { phase3Cycle } from './rollback/phase-3-cycle.ts';
 import { phasesZeroDowntime } from './rollback/zero-downtime.ts';
+import { exposure as exposure0 } from './phase-0/exposure.ts';
+import { reachability as reachability0 } from './phase-0/reachability.ts';
+import { exposure as exposure1 } from './phase-1/exposure.ts';
+import { reachability as reachability1 } from './phase-1/reachability.ts';
+import { exposure as exposure2 } from './phase-2/exposure.ts';
+import { reachability as reachability2 } from './phase-2/reachability.ts';
+import { exposure as exposure3 } from './phase-3/exposure.ts';
+import { reachability as reachability3 } from './phase-3/reachability.ts';
+import { exposure as exposureRollback } from './rollback/exposure.ts';
+import { reachability as reachabilityRollback } from './rollback/reachability.ts';
 
 export const GATES = {
-  'phase-0': [roundTrip, accounting, constraintValidity, idempotency, resumability, batchSizeIndependence, timeZoneIndependence, driftDetector],
-  'phase-1': [convergence, idempotencyKeys, atomicity, phase1Rollback],
-  'phase-2': [router, readEquivalence, compareMode, rlsIsolation, constraintValidation],
-  'phase-3': [readOnlyWeek, crashDuringRetirement, completeGuard, zeroDowntime],
-  rollback: [phase0Cycle, phase1Cycle, phase2Cycle, phase3Cycle, phasesZeroDowntime],
+  'phase-0': [roundTrip, accounting, constraintValidity, idempotency, resumability, batchSizeIndependence, timeZoneIndependence, driftDetector, exposure0, reachability0],
+  'phase-1': [convergence, idempotencyKeys, atomicity, phase1Rollback, exposure1, reachability1],
+  'phase-2': [router, readEquivalence, compareMode, rlsIsolation, constraintValidation, exposure2, reachability2],
+  'phase-3': [readOnlyWeek, crashDuringRetirement, completeGuard, zeroDowntime, exposure3, reachability3],
+  rollback: [phase0Cycle, phase1Cycle, phase2Cycle, phase3Cycle, phasesZeroDowntime, exposureRollback, reachabilityRollback],
 } satisfies Record<string, AnyProperty[]>;
 
 export type GateName = keyof typeof GATES | 'all';

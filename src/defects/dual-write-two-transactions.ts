@@ -32,6 +32,9 @@ const DISPATCHER = [
 `],
   ['    PERFORM public.hv_resync(ARRAY[v_id]);', "    IF p_part = 'both' THEN PERFORM public.hv_resync(ARRAY[v_id]); END IF;"],
   ['    v_out := public.hv_dw_new_write(p_op, v_week, p_req, p_key, v_now);', "    IF p_part = 'both' THEN v_out := public.hv_dw_new_write(p_op, v_week, p_req, p_key, v_now); END IF;"],
+  // the step's REVOKE and GRANT name the functions by their new signatures
+  ['public.hv_dual_write(text, text, jsonb), public.hv_dw_apply(text, text, jsonb),', 'public.hv_dual_write(text, text, jsonb, text), public.hv_dw_apply(text, text, jsonb, text),'],
+  ['GRANT EXECUTE ON FUNCTION public.hv_dual_write(text, text, jsonb) TO service_role;', 'GRANT EXECUTE ON FUNCTION public.hv_dual_write(text, text, jsonb, text) TO service_role;'],
 ] as const;
 
 const OPERATIONS = [
@@ -41,6 +44,7 @@ const OPERATIONS = [
   ["    RETURNING id INTO v_id;\n    PERFORM set_config('hv.dual_write', 'off', true);\n", "    RETURNING id INTO v_id;\n    PERFORM set_config('hv.dual_write', 'off', true);\n  END IF;\n"],
   ['  INSERT INTO public.children (id, user_id, name', "  IF p_part <> 'legacy' THEN\n  INSERT INTO public.children (id, user_id, name"],
   ['    FROM public.habits h, generate_series(0, 6) AS d WHERE h.week_id = v_week;\n', '    FROM public.habits h, generate_series(0, 6) AS d WHERE h.week_id = v_week;\n  END IF;\n'],
+  ['public.hv_dw_create_week(text, jsonb, timestamptz),', 'public.hv_dw_create_week(text, jsonb, text, timestamptz),'],
 ] as const;
 
 /**
@@ -81,7 +85,6 @@ export const dualWriteTwoTransactions: Defect = {
     out = patchStep(ID, out, 'phase-1', 'create-dual-write-operations', 'down', [
       ['public.hv_dw_create_week(text, jsonb, timestamptz);', 'public.hv_dw_create_week(text, jsonb, text, timestamptz);'],
     ]);
-    out = patchStep(ID, out, 'phase-1', 'close-phase-1-to-api-roles', 'up', [['public.hv_dual_write(text, text, jsonb)', 'public.hv_dual_write(text, text, jsonb, text)']]);
     return { ...out, dualWrite: { call: twoTransactions } };
   },
 };

@@ -42,6 +42,12 @@ import { triggerChildByName } from './trigger-child-by-name.ts';
 import { triggerDoubleApply } from './trigger-double-apply.ts';
 import { upsertOnDeferrableUnique } from './upsert-on-deferrable-unique.ts';
 import { rollbackDropsNewOnlyData } from './rollback-drops-new-only-data.ts';
+import { shadowTablesOpen } from './shadow-tables-open.ts';
+import { internalFunctionsExecutable } from './internal-functions-executable.ts';
+import { dualWriteImplicitGrant } from './dual-write-implicit-grant.ts';
+import { grantsBeforeRls } from './grants-before-rls.ts';
+import { definerSearchPathUnpinned } from './definer-search-path-unpinned.ts';
+import { compareLogNotGranted } from './compare-log-not-granted.ts';
 
 export type { Defect } from './defect.ts';
 
@@ -83,6 +89,12 @@ export const DEFECTS: readonly Defect[] = [
   triggerDoubleApply,
   upsertOnDeferrableUnique,
   rollbackDropsNewOnlyData,
+  shadowTablesOpen,
+  internalFunctionsExecutable,
+  dualWriteImplicitGrant,
+  grantsBeforeRls,
+  definerSearchPathUnpinned,
+  compareLogNotGranted,
 ];
 
 export type DefectId = string;

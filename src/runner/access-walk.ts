@@ -5,7 +5,7 @@
  */
 import type pg from 'pg';
 import type { MigrationImplementation } from '../contract/implementation.ts';
-import type { PhaseId } from '../contract/phase.ts';
+import { PHASE_IDS, type PhaseId } from '../contract/phase.ts';
 import type { StepResult } from '../contract/executor.ts';
 import { measureAccess, type AccessSnapshot, type MeasureOptions } from '../check/access.ts';
 import type { AccessPoint } from '../check/access-policy.ts';
@@ -37,7 +37,14 @@ export async function walkAccess(
   opts: MeasureOptions = {},
 ): Promise<AccessStep[]> {
   const steps: AccessStep[] = [{ phase: 'legacy', step: 'before phase-0', direction: 'up', snapshot: await measureAccess(client, opts) }];
+  let unseen = false; // moves ran unmeasured since the last snapshot
   for (const move of moves) {
+    if (move.measured !== false && unseen) {
+      // where the measured part starts from, so its first step shows what that step changed
+      const at: AccessPoint = move.direction === 'down' ? move.phase : (PHASE_IDS[PHASE_IDS.indexOf(move.phase) - 1] ?? 'legacy');
+      steps.push({ phase: at, step: `before ${move.phase}${move.direction === 'down' ? ' rollback' : ''}`, direction: move.direction, snapshot: await measureAccess(client, opts) });
+    }
+    unseen = move.measured === false;
     const at = async (step: string) => {
       if (move.measured !== false) steps.push({ phase: move.phase, step, direction: move.direction, snapshot: await measureAccess(client, opts) });
     };

@@ -1,7 +1,9 @@
 /**
  * Phase 1's steps: the idempotency log, the trigger's group index, the re-derivation functions, the
- * dual-write API (plpgsql), the backup trigger, the API roles' privileges and the reconcile. Their SQL
- * is in ./sql/, one file per step and direction; this file says why each exists.
+ * dual-write API (plpgsql), the backup trigger and the reconcile. Their SQL is in ./sql/, one file per
+ * step and direction; this file says why each exists. Each step closes what it creates to the API roles
+ * in its own transaction (no RPC into the sync or the dual write's internals, no reading or forging
+ * idempotency keys); the one entry point, hv_dual_write, is granted to service_role (the Edge Function).
  */
 import { sqlStepsIn } from '../../contract/sql-step.ts';
 import type { Step } from '../../contract/step.ts';
@@ -145,17 +147,6 @@ const SYNC_TRIGGER_STEP = step('create-sync-trigger', {
   why: 'old clients write the legacy table only: re-derive every inserted, updated or deleted row',
 });
 
-/**
- * Phase 1's functions and log are the server's, not the API roles'. Supabase grants anon and
- * authenticated EXECUTE on every new function in public (and PUBLIC has it by default), so without this
- * any signed-in client could call hv_dual_write, hv_resync or hv_reconcile over PostgREST RPC, or read
- * and forge idempotency keys. The Edge Function calls hv_dual_write as service_role; the trigger runs
- * as its owner. Roles that do not exist (a plain Postgres without the Supabase roles) are skipped.
- */
-const API_PRIVILEGES = step('close-phase-1-to-api-roles', {
-  why: 'no RPC into the dual write or the sync for anon/authenticated; service_role keeps hv_dual_write',
-});
-
 /** Runs the catch-up once the trigger is in place: from then on no legacy write goes unseen. */
 const RECONCILE = step('reconcile', {
   why: 'legacy writes between the backfill and the trigger (or during a rollback) are re-derived; no down: it only writes data',
@@ -170,6 +161,5 @@ export const PHASE1_STEPS: readonly Step[] = [
   DUAL_WRITE_OPERATIONS,
   DUAL_WRITE_DISPATCHER,
   SYNC_TRIGGER_STEP,
-  API_PRIVILEGES,
   RECONCILE,
 ];

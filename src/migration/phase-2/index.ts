@@ -15,7 +15,6 @@ export {
   type RlsTable,
   RLS_POLICY_STEPS,
   RLS_ENABLE_STEPS,
-  LEGACY_VIEW_INVOKER_STEP,
   policyName,
   MISMATCH_LOG_STEP,
 } from './steps.ts';

@@ -37,14 +37,14 @@ export interface Phase2Status {
  * RLS with policies, and the compare-mode log.
  *
  * Rollback: flag off first (ALL_LEGACY: every read from legacy, at once), then `rollback` drops the
- * policies, disables RLS, restores the API roles' saved privileges and the view's definer mode.
+ * API roles' privileges (restoring the ones saved), disables RLS and drops the policies.
  * It keeps the constraint validation (harmless: it only states what the data satisfies, and new rows
  * were checked all along) and the read_mismatches table (the evidence of why reads were switched back).
  */
 export const phase2 = definePhase({
   id: 'phase-2',
-  // the mismatch log, VALIDATE of every Phase 0 constraint, the API roles' privileges, the policies,
-  // the legacy view as security_invoker, RLS enabled table by table
+  // the mismatch log, VALIDATE of every Phase 0 constraint, the policies, RLS enabled table by table,
+  // then the API roles' privileges
   steps: PHASE2_STEPS,
   // the evidence of why reads were switched back, and what the data was shown to satisfy
   keeps: { relations: ['read_mismatches', 'read_mismatches_pkey', 'read_mismatches_id_seq'], validation: true },

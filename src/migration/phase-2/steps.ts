@@ -1,6 +1,7 @@
 /**
- * Phase 2's steps: the compare-mode log, VALIDATE of every Phase 0 constraint, the API roles'
- * privileges, the RLS policies, the legacy view as security_invoker, RLS enabled table by table. Their
+ * Phase 2's steps: the compare-mode log, VALIDATE of every Phase 0 constraint, the RLS policies, RLS
+ * enabled table by table, then the API roles' privileges. (The legacy-shaped view is security_invoker
+ * from Phase 0 on.) Their
  * SQL is in ./sql/, one file per step and direction (validate-constraint.template.up.sql and
  * rls-enable.template.*.sql for the families); this file says why each exists.
  */
@@ -72,15 +73,17 @@ export const VALIDATE_CONSTRAINT_STEPS: readonly Step[] = PHASE0_NOT_VALID_CONST
 );
 
 /**
- * Privileges of the API roles on the new schema, before RLS is switched on.
+ * Privileges of the API roles on the new schema, once RLS is on (the last step: a grant before RLS
+ * would open every family's rows to every signed-in user for the steps in between).
  *
- * Supabase's default privileges GRANT ALL on every table created in `public` to anon and
- * authenticated, so Phase 0's tables arrived readable and writable by both. Here:
+ * Phase 0 created the tables closed to the API roles. Here:
  * - anon gets nothing (the app has no signed-out view of a family);
  * - authenticated gets SELECT/INSERT/UPDATE/DELETE only — not TRUNCATE, to which RLS does not apply
  *   (any signed-in user could empty every family's table), nor REFERENCES or TRIGGER;
  * - notifications are written by the server: authenticated may read, delete, and mark them read;
- * - the migration's bookkeeping (BOOKKEEPING_PATTERN: migration_*, backfill_*) is closed to both.
+ * - service_role (the server: Edge Functions with the service key) gets SELECT/INSERT/UPDATE/DELETE on the
+ *   family tables; it bypasses RLS, so no TRUNCATE, REFERENCES or TRIGGER either;
+ * - the migration's bookkeeping (BOOKKEEPING_PATTERN: migration_*, backfill_*) is closed to all three.
  *
  * The ACLs found (of the family tables, the legacy view and the bookkeeping) are saved first (first
  * apply wins) and restored exactly by down, so a rollback gives every path that wrote as
@@ -106,19 +109,14 @@ export const RLS_PRIVILEGES_STEP = step('rls-privileges', {
  * - ENABLE, not FORCE: the table owner (the migration, the backfill, the dual-write path running as
  *   owner or service_role) keeps bypassing RLS, as it must.
  *
- * Order: policies first, then the legacy view turned security_invoker, then RLS enabled table by
- * table — a table never has RLS on without its policy (that would hide every row).
+ * Order: policies first, then RLS enabled table by table — a table never has RLS on without its policy
+ * (that would hide every row) — then the privileges, so no table is open without RLS.
  */
 export const RLS_POLICY_STEPS: readonly Step[] = RLS_TABLES.map((table) =>
   step(`rls-policy-${table.replace(/_/g, '-')}`, {
     why: table === 'habits' || table === 'habit_records' ? "no user_id of its own: owned through its week's user_id" : 'own rows by user_id',
   }),
 );
-
-/** A view runs as its owner unless security_invoker: owned by the migration's superuser it would bypass RLS. */
-export const LEGACY_VIEW_INVOKER_STEP = step('legacy-view-security-invoker', {
-  why: "the legacy-shaped view must apply the reader's RLS, not its owner's (a definer view bypasses RLS)",
-});
 
 export const RLS_ENABLE_STEPS: readonly Step[] = RLS_TABLES.map((table) =>
   step(`rls-enable-${table.replace(/_/g, '-')}`, {
@@ -131,8 +129,7 @@ export const RLS_ENABLE_STEPS: readonly Step[] = RLS_TABLES.map((table) =>
 export const PHASE2_STEPS: readonly Step[] = [
   MISMATCH_LOG_STEP,
   ...VALIDATE_CONSTRAINT_STEPS,
-  RLS_PRIVILEGES_STEP,
   ...RLS_POLICY_STEPS,
-  LEGACY_VIEW_INVOKER_STEP,
   ...RLS_ENABLE_STEPS,
+  RLS_PRIVILEGES_STEP,
 ];

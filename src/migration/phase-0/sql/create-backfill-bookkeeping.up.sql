@@ -23,3 +23,6 @@
         detail jsonb,
         PRIMARY KEY (legacy_id, code)
       );
+-- Closed to the API roles in the step that creates it: older Supabase projects grant every new object in
+-- public to them, PostgreSQL gives EXECUTE to PUBLIC, and the platform leaves TRUNCATE granted.
+REVOKE ALL ON TABLE public.backfill_progress, public.migration_quarantine, public.migration_warnings FROM anon, authenticated, service_role;

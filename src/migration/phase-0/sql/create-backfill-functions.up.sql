@@ -250,3 +250,6 @@ BEGIN
 END
 $$;
 
+-- Closed to the API roles in the step that creates it: older Supabase projects grant every new object in
+-- public to them, PostgreSQL gives EXECUTE to PUBLIC, and the platform leaves TRUNCATE granted.
+REVOKE ALL ON FUNCTION public.hv_advance_progress(integer, text), public.hv_ascii_lower(text), public.hv_backfill_batch(integer, text), public.hv_canonical_habits(jsonb), public.hv_canonical_statuses(jsonb), public.hv_canonical_times(jsonb), public.hv_habits_reason(jsonb), public.hv_migrate_page(bigint, bigint, text), public.hv_migrate_range(bigint, bigint), public.hv_row_json(public.habit_tracker), public.hv_row_reason(public.habit_tracker), public.hv_row_reasons(public.habit_tracker), public.hv_ts_text(timestamptz), public.hv_uuid(text), public.hv_week_period(date) FROM PUBLIC, anon, authenticated, service_role;

@@ -17,3 +17,6 @@
       ALTER TABLE public.children DROP CONSTRAINT IF EXISTS check_name_length;
       ALTER TABLE public.children ADD CONSTRAINT check_name_length
         CHECK (length(name) >= 1 AND length(name) <= 100) NOT VALID;
+-- Closed to the API roles in the step that creates it: older Supabase projects grant every new object in
+-- public to them, PostgreSQL gives EXECUTE to PUBLIC, and the platform leaves TRUNCATE granted.
+REVOKE ALL ON TABLE public.children FROM anon, authenticated, service_role;

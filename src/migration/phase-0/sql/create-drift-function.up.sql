@@ -73,3 +73,6 @@
        WHERE (r.record_date < w.week_start_date OR r.record_date > w.week_start_date + 6)
          AND (p_sample_permille >= 1000 OR mod(abs(hashint8(w.legacy_id) # p_salt), 1000) < p_sample_permille)
     $$;
+-- Closed to the API roles in the step that creates it: older Supabase projects grant every new object in
+-- public to them, PostgreSQL gives EXECUTE to PUBLIC, and the platform leaves TRUNCATE granted.
+REVOKE ALL ON FUNCTION public.hv_drift(integer, integer) FROM PUBLIC, anon, authenticated, service_role;

@@ -16,3 +16,6 @@
       ALTER TABLE public.habit_records DROP CONSTRAINT IF EXISTS check_status;
       ALTER TABLE public.habit_records ADD CONSTRAINT check_status
         CHECK (status IN ('green', 'yellow', 'red', 'none')) NOT VALID;
+-- Closed to the API roles in the step that creates it: older Supabase projects grant every new object in
+-- public to them, PostgreSQL gives EXECUTE to PUBLIC, and the platform leaves TRUNCATE granted.
+REVOKE ALL ON TABLE public.habit_records FROM anon, authenticated, service_role;

@@ -10,3 +10,6 @@
       ALTER TABLE public.habits DROP CONSTRAINT IF EXISTS habits_week_id_fkey;
       ALTER TABLE public.habits ADD CONSTRAINT habits_week_id_fkey
         FOREIGN KEY (week_id) REFERENCES public.weeks(id) ON DELETE CASCADE NOT VALID;
+-- Closed to the API roles in the step that creates it: older Supabase projects grant every new object in
+-- public to them, PostgreSQL gives EXECUTE to PUBLIC, and the platform leaves TRUNCATE granted.
+REVOKE ALL ON TABLE public.habits FROM anon, authenticated, service_role;

@@ -20,3 +20,6 @@
       ALTER TABLE public.notifications DROP CONSTRAINT IF EXISTS check_notification_type;
       ALTER TABLE public.notifications ADD CONSTRAINT check_notification_type
         CHECK (type IN ('mention', 'achievement', 'weekly_report', 'chat')) NOT VALID;
+-- Closed to the API roles in the step that creates it: older Supabase projects grant every new object in
+-- public to them, PostgreSQL gives EXECUTE to PUBLIC, and the platform leaves TRUNCATE granted.
+REVOKE ALL ON TABLE public.notifications FROM anon, authenticated, service_role;

@@ -29,3 +29,6 @@
       ALTER TABLE public.weeks DROP CONSTRAINT IF EXISTS check_week_start_monday;
       ALTER TABLE public.weeks ADD CONSTRAINT check_week_start_monday
         CHECK (EXTRACT(ISODOW FROM week_start_date) = 1) NOT VALID;
+-- Closed to the API roles in the step that creates it: older Supabase projects grant every new object in
+-- public to them, PostgreSQL gives EXECUTE to PUBLIC, and the platform leaves TRUNCATE granted.
+REVOKE ALL ON TABLE public.weeks FROM anon, authenticated, service_role;

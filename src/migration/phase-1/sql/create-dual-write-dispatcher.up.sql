@@ -111,3 +111,8 @@ BEGIN
   RETURN QUERY SELECT v_resp, false;
 END
 $$;
+-- Closed to the API roles in the step that creates it: older Supabase projects grant every new object in
+-- public to them, PostgreSQL gives EXECUTE to PUBLIC, and the platform leaves TRUNCATE granted.
+REVOKE ALL ON FUNCTION public.hv_dual_write(text, text, jsonb), public.hv_dw_apply(text, text, jsonb), public.hv_dw_next_seq(), public.hv_dw_same_request(public.idempotency_log, text, text, text) FROM PUBLIC, anon, authenticated, service_role;
+-- the one entry point: the Edge Function calls it with the service key
+GRANT EXECUTE ON FUNCTION public.hv_dual_write(text, text, jsonb) TO service_role;

@@ -214,3 +214,6 @@ BEGIN
   RETURN jsonb_build_object('templateId', v_id);
 END
 $$;
+-- Closed to the API roles in the step that creates it: older Supabase projects grant every new object in
+-- public to them, PostgreSQL gives EXECUTE to PUBLIC, and the platform leaves TRUNCATE granted.
+REVOKE ALL ON FUNCTION public.hv_dw_create_template(text, jsonb, timestamptz), public.hv_dw_create_week(text, jsonb, timestamptz), public.hv_dw_legacy_change(text, public.habit_tracker, jsonb), public.hv_dw_new_write(text, public.weeks, jsonb, text, timestamptz) FROM PUBLIC, anon, authenticated, service_role;

@@ -121,3 +121,6 @@ BEGIN
   RETURN v;
 END
 $$;
+-- Closed to the API roles in the step that creates it: older Supabase projects grant every new object in
+-- public to them, PostgreSQL gives EXECUTE to PUBLIC, and the platform leaves TRUNCATE granted.
+REVOKE ALL ON FUNCTION public.hv_dw_date(jsonb, text), public.hv_dw_habit_index(jsonb, integer), public.hv_dw_int(jsonb, text, bigint, bigint), public.hv_dw_names(jsonb, text), public.hv_dw_order(jsonb, integer), public.hv_dw_reject(text, text), public.hv_dw_text(jsonb, text, boolean, integer), public.hv_dw_uuid(jsonb, text) FROM PUBLIC, anon, authenticated, service_role;

@@ -8,3 +8,7 @@
       created_at timestamptz NOT NULL DEFAULT now()
     );
     CREATE SEQUENCE IF NOT EXISTS public.hv_op_seq;
+-- Closed to the API roles in the step that creates it: older Supabase projects grant every new object in
+-- public to them, PostgreSQL gives EXECUTE to PUBLIC, and the platform leaves TRUNCATE granted.
+REVOKE ALL ON TABLE public.idempotency_log FROM anon, authenticated, service_role;
+REVOKE ALL ON SEQUENCE public.hv_op_seq FROM anon, authenticated, service_role;

@@ -110,3 +110,6 @@ BEGIN
   RETURN public.hv_resync(v_ids, true);
 END
 $$;
+-- Closed to the API roles in the step that creates it: older Supabase projects grant every new object in
+-- public to them, PostgreSQL gives EXECUTE to PUBLIC, and the platform leaves TRUNCATE granted.
+REVOKE ALL ON FUNCTION public.hv_groups_of(bigint[]), public.hv_reconcile(), public.hv_resync(bigint[], boolean), public.hv_week_lock_id(uuid, text, date) FROM PUBLIC, anon, authenticated, service_role;

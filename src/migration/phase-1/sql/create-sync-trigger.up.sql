@@ -18,3 +18,6 @@ DROP TRIGGER IF EXISTS sync_habit_tracker_to_new ON public.habit_tracker;
 CREATE TRIGGER sync_habit_tracker_to_new
   AFTER INSERT OR UPDATE OR DELETE ON public.habit_tracker
   FOR EACH ROW EXECUTE FUNCTION public.hv_sync_to_new_schema();
+-- Closed to the API roles in the step that creates it: older Supabase projects grant every new object in
+-- public to them, PostgreSQL gives EXECUTE to PUBLIC, and the platform leaves TRUNCATE granted.
+REVOKE ALL ON FUNCTION public.hv_sync_to_new_schema() FROM PUBLIC, anon, authenticated, service_role;

@@ -76,8 +76,8 @@
       IF NEW.legacy_id IS NULL THEN NEW.legacy_id := nextval('public.habit_tracker_id_seq'); END IF;
       RETURN NEW;
     END $$;
-    REVOKE EXECUTE ON FUNCTION public.hv_p3_sync_legacy(bigint[]), public.hv_p3_assign_legacy_id(),
-      public.hv_p3_sync_from_weeks(), public.hv_p3_sync_from_habits(), public.hv_p3_sync_from_habit_records(), public.hv_p3_sync_from_children() FROM PUBLIC, anon, authenticated;
+    REVOKE ALL ON FUNCTION public.hv_p3_sync_legacy(bigint[]), public.hv_p3_assign_legacy_id(),
+      public.hv_p3_sync_from_weeks(), public.hv_p3_sync_from_habits(), public.hv_p3_sync_from_habit_records(), public.hv_p3_sync_from_children() FROM PUBLIC, anon, authenticated, service_role;
     
     -- SECURITY DEFINER: its message reads the retirement log, which the API roles may not read
     CREATE OR REPLACE FUNCTION public.hv_p3_legacy_read_only() RETURNS trigger
@@ -93,4 +93,4 @@
         DETAIL = format('read-only since %s', (SELECT r.read_only_since FROM public.migration_retirement r)),
         HINT = 'Write to the new schema (weeks, habits, habit_records): the legacy table follows it until it is dropped. To write here again, roll Phase 3 back.';
     END $$;
-    REVOKE EXECUTE ON FUNCTION public.hv_p3_legacy_read_only() FROM PUBLIC, anon, authenticated;
+    REVOKE ALL ON FUNCTION public.hv_p3_legacy_read_only() FROM PUBLIC, anon, authenticated, service_role;

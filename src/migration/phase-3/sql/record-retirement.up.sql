@@ -12,12 +12,13 @@
     );
     INSERT INTO public.migration_retirement DEFAULT VALUES ON CONFLICT DO NOTHING;
     -- migration bookkeeping, not the API roles' business (Supabase's default privileges grant them ALL)…
-    REVOKE ALL ON public.migration_retirement FROM anon, authenticated;
+    REVOKE ALL ON public.migration_retirement FROM anon, authenticated, service_role;
     -- …but a signed-in client that writes must learn where: this function reads the flag FOR SHARE (a
     -- row lock needs UPDATE privilege, which the API roles must not have), in the caller's transaction
+    -- hv-lint-ignore security-definer-function-executable -- the app's entry point during retirement: it reads one flag and returns it
     CREATE OR REPLACE FUNCTION public.hv_p3_write_path() RETURNS text
     LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
       SELECT r.write_path FROM public.migration_retirement r FOR SHARE
     $$;
-    REVOKE EXECUTE ON FUNCTION public.hv_p3_write_path() FROM PUBLIC, anon;
+    REVOKE ALL ON FUNCTION public.hv_p3_write_path() FROM PUBLIC, anon, authenticated, service_role;
     GRANT EXECUTE ON FUNCTION public.hv_p3_write_path() TO authenticated, service_role;

@@ -1,0 +1,4 @@
+import { reachabilityProperty } from '../support/reachability.ts';
+
+/** phase-2: every path the app takes works as the role it uses (support/reachability.ts). */
+export const reachability = reachabilityProperty('phase-2');

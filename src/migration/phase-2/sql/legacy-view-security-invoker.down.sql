@@ -1,1 +1,0 @@
-ALTER VIEW IF EXISTS public.habit_tracker_from_new RESET (security_invoker);
