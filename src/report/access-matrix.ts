@@ -5,37 +5,15 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { AccessEntry, AccessRole } from '../check/access.ts';
-import type { AccessRun, MeasuredStep } from '../runner/run-access.ts';
+import type { AccessRun } from '../runner/run-access.ts';
+import { reviewOf, type AccessChange, type AccessReview } from './access-review.ts';
 import { esc } from './html-escape.ts';
 import { HTML_STYLE } from './html-style.ts';
 
-/** One privilege that appeared or disappeared at a step. */
-export interface AccessChange {
-  role: AccessRole;
-  object: string;
-  operation: string;
-  change: 'granted' | 'revoked';
-}
+/** The section's title, in the gate report and on the page of its own. */
+export const ACCESS_TITLE = 'Who can reach what, step by step';
 
 const key = (e: AccessEntry) => `${e.role}\u0000${e.object}\u0000${e.operation}`;
-const cell = (e: AccessEntry) => `${e.role} ${e.operation}${e.columns ? ` (${e.columns.join(', ')})` : ''} ${e.object}`;
-
-/** What changed between two consecutive steps (objects created or dropped included). */
-export function accessChanges(before: MeasuredStep | undefined, after: MeasuredStep): AccessChange[] {
-  const was = new Map((before?.snapshot.entries ?? []).filter((e) => e.allowed).map((e) => [key(e), e]));
-  const now = new Map(after.snapshot.entries.filter((e) => e.allowed).map((e) => [key(e), e]));
-  const out: AccessChange[] = [];
-  for (const [k, e] of now) if (!was.has(k)) out.push({ role: e.role, object: e.object, operation: e.operation, change: 'granted' });
-  for (const [k, e] of was) if (!now.has(k)) out.push({ role: e.role, object: e.object, operation: e.operation, change: 'revoked' });
-  return out;
-}
-
-/** Rows a role reached at a step, by relation (stranger and anon must be all zero). */
-function rowsReached(step: MeasuredStep, role: AccessRole): Array<[string, number]> {
-  const best = new Map<string, number>();
-  for (const e of step.snapshot.entries) if (e.role === role && (e.rows ?? 0) > 0) best.set(e.object, Math.max(best.get(e.object) ?? 0, e.rows!));
-  return [...best];
-}
 
 /** The JSON of `habit-verify access --json`: every cell of every step. */
 export function accessJson(run: AccessRun): unknown {
@@ -75,17 +53,16 @@ export function renderAccessCsv(run: AccessRun): string {
   return stringify([header, ...rows], { record_delimiter: 'unix' });
 }
 
-function title(run: AccessRun): string {
+function title(run: AccessRun | AccessReview): string {
   const n = run.steps.reduce((k, s) => k + s.violations.length, 0);
   return `${run.implementation} · Supabase grants ${run.regime} · PostgreSQL ${run.serverVersion} · seed ${run.seed}: ${n === 0 ? 'nothing beyond the access matrix' : `${n} finding(s) beyond the access matrix`}`;
 }
 
-export function renderAccessMarkdown(run: AccessRun): string {
-  const lines = [`# Who can reach what, step by step`, '', title(run), '', '| phase | step | dir | changes | stranger / anon rows | beyond the matrix |', '|---|---|---|---|---|---|'];
-  run.steps.forEach((s, i) => {
-    const changes = accessChanges(run.steps[i - 1], s);
-    const reached = [...rowsReached(s, 'stranger').map(([o, n]) => `stranger ${o} ${n}`), ...rowsReached(s, 'anon').map(([o, n]) => `anon ${o} ${n}`)];
-    lines.push(`| ${s.phase} | ${md(s.step)} | ${s.direction} | ${md(summarize(changes))} | ${md(reached.join(', ') || '0')} | ${md(s.violations.slice(0, 5).map((v) => v.detail).join('; ') + (s.violations.length > 5 ? ` (+${s.violations.length - 5})` : '')) || '—'} |`);
+export function renderAccessMarkdown(review: AccessReview): string {
+  const lines = [`# ${ACCESS_TITLE}`, '', title(review), '', '| phase | step | dir | changes | stranger / anon rows | beyond the matrix |', '|---|---|---|---|---|---|'];
+  review.steps.forEach((s) => {
+    const reached = s.reached.map((r) => `${r.role} ${r.object} ${r.rows}`);
+    lines.push(`| ${s.phase} | ${md(s.step)} | ${s.direction} | ${md(summarize(s.changes))} | ${md(reached.join(', ') || '0')} | ${md(s.violations.slice(0, 5).map((v) => v.detail).join('; ') + (s.violations.length > 5 ? ` (+${s.violations.length - 5})` : '')) || '—'} |`);
   });
   return `${lines.join('\n')}\n`;
 }
@@ -100,34 +77,30 @@ function md(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-/** The HTML section: one row per step, its changes, the rows reached, and what goes beyond the matrix. */
-export function htmlAccess(run: AccessRun): string {
-  const rows = run.steps.map((s, i) => {
-    const changes = accessChanges(run.steps[i - 1], s);
-    const reached = [...rowsReached(s, 'stranger').map(([o, n]) => `stranger: ${n} row(s) of ${o}`), ...rowsReached(s, 'anon').map(([o, n]) => `anon: ${n} row(s) of ${o}`)];
+/** The HTML section's body: one row per step, its changes, the rows reached, and what goes beyond the matrix. */
+export function htmlAccess(review: AccessReview): string {
+  const rows = review.steps.map((s) => {
+    const changes = s.changes;
+    const reached = s.reached.map((r) => `${r.role}: ${r.rows} row(s) of ${r.object}`);
     const bad = s.violations.length > 0;
     return `<tr${bad ? ' class="beyond"' : ''}><td>${esc(s.phase)}</td><td><code>${esc(s.step)}</code></td><td>${esc(s.direction)}</td>` +
       `<td>${changes.length === 0 ? '—' : `<ul>${changes.slice(0, 12).map((c) => `<li class="${c.change}">${c.change === 'granted' ? '+' : '−'} ${esc(`${c.role} ${c.operation} ${c.object}`)}</li>`).join('')}${changes.length > 12 ? `<li>… ${changes.length - 12} more</li>` : ''}</ul>`}</td>` +
       `<td>${reached.length === 0 ? '0' : esc(reached.join('; '))}</td>` +
       `<td>${bad ? `<ul>${s.violations.slice(0, 10).map((v) => `<li>${esc(v.detail)}</li>`).join('')}${s.violations.length > 10 ? `<li>… ${s.violations.length - 10} more</li>` : ''}</ul>` : 'within the matrix'}</td></tr>`;
   });
-  const end = run.steps.filter((s) => s.direction === 'up').at(-1);
   return [
-    '<section id="access"><h2>Who can reach what, step by step</h2>',
-    `<p>${esc(title(run))}. Measured on a real database after every step of every phase (and of every rollback): the privileges Postgres checks for <code>anon</code>, <code>authenticated</code> (as the family's parent and as a signed-in stranger) and <code>service_role</code>, and the rows each reached when it tried, in transactions rolled back. The matrix they are held to is <code>src/check/access-policy.ts</code>.</p>`,
+    `<p>${esc(title(review))}. Measured on a real database after every step of every phase (and of every rollback): the privileges Postgres checks for <code>anon</code>, <code>authenticated</code> (as the family's parent and as a signed-in stranger) and <code>service_role</code>, and the rows each reached when it tried, in transactions rolled back. The matrix they are held to is <code>src/check/access-policy.ts</code>.</p>`,
     `<table class="access"><tr><th>phase</th><th>step</th><th>direction</th><th>privileges granted (+) or taken (−)</th><th>rows reached by a stranger or anon</th><th>beyond the matrix</th></tr>${rows.join('')}</table>`,
-    end ? `<h3>At the end of the way up</h3>${finalMatrix(end)}` : '',
-    '</section>',
+    review.final ? `<h3>At the end of the way up</h3>${finalMatrix(review.final)}` : '',
   ].join('\n');
 }
 
 /** object × role, the operations allowed (and the rows a role reached), at one step. */
-function finalMatrix(step: MeasuredStep): string {
+function finalMatrix(final: NonNullable<AccessReview['final']>): string {
   const roles: AccessRole[] = ['anon', 'owner', 'stranger', 'service_role'];
-  const objects = [...new Set(step.snapshot.entries.map((e) => e.object))].sort();
-  const body = objects.map((o) => {
+  const body = final.objects.map((o) => {
     const cells = roles.map((r) => {
-      const es = step.snapshot.entries.filter((e) => e.object === o && e.role === r && e.allowed);
+      const es = final.allowed.filter((e) => e.object === o && e.role === r);
       return es.length === 0 ? '<td class="none">—</td>' : `<td>${esc(es.map((e) => `${e.operation}${e.columns ? `(${e.columns.join(',')})` : ''}${e.rows !== undefined && e.operation === 'SELECT' ? ` [${e.rows}]` : ''}`).join(' '))}</td>`;
     });
     return `<tr><td><code>${esc(o)}</code></td>${cells.join('')}</tr>`;
@@ -145,12 +118,20 @@ export function renderAccessHtml(run: AccessRun): string {
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(`access — ${run.implementation} (${run.regime})`)}</title>`,
-    `<style>${HTML_STYLE}\n.access tr.beyond td{background:#fff0f0}.access li.granted{color:#075}.access li.revoked{color:#a30}.access ul{margin:0;padding-left:1em}</style>`,
+    `<style>${HTML_STYLE}</style>`,
     '</head>',
     '<body><main>',
-    htmlAccess(run),
+    `<section id="access"><h2>${esc(ACCESS_TITLE)}</h2>\n${htmlAccess(reviewOf(run))}\n</section>`,
     '</main><footer>Generated by habit-verify access. Every cell: access.json and access.csv in the same folder.</footer></body>',
     '</html>',
     '',
   ].join('\n');
+}
+
+/** summary.md's short form (what a pull-request comment shows): the count, and every step beyond the matrix. */
+export function mdAccessSummary(review: AccessReview): string[] {
+  const beyond = review.steps.filter((s) => s.violations.length > 0);
+  const lines = [`${title(review)} (${review.steps.length} step boundaries measured${beyond.length ? `, ${beyond.length} of them beyond the matrix` : ''}).`];
+  for (const s of beyond) lines.push(`- ${s.phase} ${s.direction} \`${md(s.step)}\`: ${md(s.violations.slice(0, 3).map((v) => v.detail).join('; '))}${s.violations.length > 3 ? ` (+${s.violations.length - 3})` : ''}`);
+  return lines;
 }

@@ -77,5 +77,6 @@ ul.reasons li { margin: 2px 0; overflow-wrap: anywhere; }
 .bar { position: absolute; left: 0; top: 0; bottom: 0; } .bar.under { background: #8fd19e; } .bar.over { background: #e5534b; }
 .limit-line { position: absolute; top: -3px; bottom: -3px; width: 0; border-left: 2px dashed #1f2328; }
 .stall-top tr.is-over td { background: #fff5f5; }
+.access tr.beyond td { background: #fff0f0; } .access li.granted { color: #075; } .access li.revoked { color: #a30; } .access ul { margin: 0; padding-left: 1em; }
 footer { color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); }
 `;

@@ -3,12 +3,13 @@
  * (each linkable as `#id`) the sections that have something to show, and summary.md renders the same
  * sections in the same order.
  *
- * To add a section — the access matrix (who can reach what, step by step), the plan as written, the
+ * To add a section — the plan as written, the
  * coverage of anomalies and mapping-rule branches, … —: give RunReport its data (optional, so older
  * reports still render), write `html(report)` returning '' and `markdown(report)` returning [] when
  * the report holds none, and add one entry below where it belongs. Nothing else changes.
  */
 import type { RunReport } from '../runner/result.ts';
+import { ACCESS_TITLE, htmlAccess, mdAccessSummary } from './access-matrix.ts';
 import { htmlChanges } from './html-changes.ts';
 import { htmlChecks, htmlNotRun } from './html-checks.ts';
 import { htmlFailure } from './html-failure.ts';
@@ -37,7 +38,7 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
   { id: 'not-run', title: 'Could not be checked, or skipped', html: htmlNotRun, markdown: mdNotRun },
   { id: 'checks', title: 'Checks, gate by gate', html: htmlChecks, markdown: mdChecks },
   // Where the sections being added belong (their data is not in RunReport yet):
-  // { id: 'access-matrix', title: 'Who can reach what, step by step', html: (r) => (r.access ? htmlAccess(r.access) : ''), markdown: … },  (access-matrix.ts renders an AccessRun)
+  { id: 'access-matrix', title: ACCESS_TITLE, html: (r) => (r.access ? htmlAccess(r.access) : ''), markdown: (r) => (r.access ? mdAccessSummary(r.access) : []) },
   // { id: 'plan-as-written', title: 'The plan as written', html: …, markdown: (r) => (isPlanRun(r) ? renderPlanTable(r).split('\n') : []) },  (plan-table.ts)
   // { id: 'coverage', title: 'Anomalies and mapping-rule branches covered', html: htmlCoverage, markdown: mdCoverage },
   { id: 'stalls', title: 'Write stalls during the migration', html: htmlStalls, markdown: mdStalls },

@@ -83,6 +83,8 @@ export interface RunReport {
   quarantine?: Array<{ reason: string; count: number; examples: unknown[] }>;
   drift?: unknown[];
   stalls?: unknown[];
+  /** The measured access matrix of the gate's phases, step by step, as reviewers read it (habit-verify access has every cell). */
+  access?: import('../report/access-review.ts').AccessReview;
   /** HV_MAX_STALL_MS in force for the run: the stall limit before the run's own baseline is added. */
   stallLimitMs?: number;
   killMatrix?: unknown[];

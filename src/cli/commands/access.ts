@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Config } from '../../config.ts';
 import { PHASE_IDS, type PhaseId } from '../../contract/phase.ts';
 import { PROJECT_ROOT } from '../../db/project-paths.ts';
-import { accessChanges, accessJson, renderAccessCsv, renderAccessHtml, renderAccessMarkdown } from '../../report/access-matrix.ts';
+import { accessJson, renderAccessCsv, renderAccessHtml, renderAccessMarkdown } from '../../report/access-matrix.ts';
+import { reviewOf } from '../../report/access-review.ts';
 import { runDirName } from '../../report/write-run-report.ts';
 import { updateLatest } from '../../report/update-latest.ts';
 import { runAccess, type AccessRun } from '../../runner/run-access.ts';
@@ -55,7 +56,7 @@ export async function accessCommand(flags: AccessFlags, config: Config): Promise
   const json = `${JSON.stringify(accessJson(run), null, 2)}\n`;
   await Promise.all([
     writeFile(join(dir, 'index.html'), renderAccessHtml(run)),
-    writeFile(join(dir, 'access.md'), renderAccessMarkdown(run)),
+    writeFile(join(dir, 'access.md'), renderAccessMarkdown(reviewOf(run))),
     writeFile(join(dir, 'access.csv'), renderAccessCsv(run)),
     writeFile(join(dir, 'access.json'), json),
   ]);
@@ -69,8 +70,8 @@ export async function accessCommand(flags: AccessFlags, config: Config): Promise
 
 function textOf(run: AccessRun): string {
   const lines = [`access: ${run.implementation}, Supabase grants ${run.regime}, PostgreSQL ${run.serverVersion}, seed ${run.seed} (parent ${run.owner})`];
-  run.steps.forEach((s, i) => {
-    const changes = accessChanges(run.steps[i - 1], s);
+  reviewOf(run).steps.forEach((s) => {
+    const changes = s.changes;
     const shown = changes.slice(0, 4).map((c) => `${c.change === 'granted' ? '+' : '-'}${c.role} ${c.operation} ${c.object}`).join(', ');
     const more = changes.length > 4 ? ` +${changes.length - 4} more` : '';
     const flag = s.violations.length > 0 ? `  BEYOND: ${s.violations[0]!.detail}${s.violations.length > 1 ? ` (+${s.violations.length - 1})` : ''}` : '';

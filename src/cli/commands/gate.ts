@@ -15,6 +15,9 @@ import { gateProgress } from '../progress.ts';
 import { guardsOf } from '../guards.ts';
 import { runIdOf } from '../run-id.ts';
 import { sampleMigration } from '../../runner/sample-migration.ts';
+import { runAccess, type AccessRun } from '../../runner/run-access.ts';
+import { reviewOf } from '../../report/access-review.ts';
+import { PHASE_IDS, type PhaseId } from '../../contract/phase.ts';
 import { isHarnessSide } from '../../runner/harness-error.ts';
 import { onInterrupt, signalExitCode } from '../../db/cleanup-registry.ts';
 import { gateExitCode, gateVerdictLine } from '../gate-verdict.ts';
@@ -80,6 +83,7 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
   const pg = await startFromFlags(choice, config);
   let results: PropertyResult[];
   let sample: Awaited<ReturnType<typeof sampleMigration>> | undefined;
+  let access: AccessRun | undefined;
   // SIGINT / SIGTERM: stop, and still write the report of what ran (marked incomplete).
   const interrupt = new AbortController();
   const stopListening = onInterrupt((sig) => interrupt.abort(sig));
@@ -105,6 +109,15 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
     // example: its properties already failed and say why; only the harness's own faults end the run.
     if ((gate === 'phase-0' || gate === 'all') && !interrupt.signal.aborted) {
       sample = await sampleMigration(pg, impl, seed).catch((err: unknown) => {
+        if (isHarnessSide(err)) throw err;
+        return undefined;
+      });
+    }
+    // Security reviewers' section: who can reach what after every step of the gate's phases (a whole
+    // gate only; --only runs are replays and quick checks). Same rule: only harness faults end the run.
+    if (!flags.only?.length && !interrupt.signal.aborted) {
+      const phase = (PHASE_IDS as readonly string[]).includes(gate) ? (gate as PhaseId) : undefined;
+      access = await runAccess(pg, impl, { seed, ...(phase ? { phase } : {}) }).catch((err: unknown) => {
         if (isHarnessSide(err)) throw err;
         return undefined;
       });
@@ -137,6 +150,7 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
     results,
     ...(incomplete ? { incomplete } : {}),
     ...(sample ? { quarantine: sample.quarantine, drift: sample.drift } : {}),
+    ...(access ? { access: reviewOf(access) } : {}),
     ...(results.some((r) => r.stalls?.length) ? { stalls: results.flatMap((r) => r.stalls ?? []), stallLimitMs: config.maxStallMs ?? DEFAULT_MAX_STALL_MS } : {}),
   };
   // What changed since the previous run of this gate in the same report directory: the first section.
