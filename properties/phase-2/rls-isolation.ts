@@ -75,7 +75,12 @@ export const rlsIsolation: PropertyDef<RlsCase> = {
     }
 
     // 3. cross-family writes, each with its control on the attacker's own rows
-    const withIds = (await Promise.all(users.map((u) => familyIds(ctx.client, u)))).filter((x): x is FamilyIds => x !== undefined);
+    // one client, one query at a time (pg queues concurrent queries on a client, deprecated in pg 9)
+    const withIds: FamilyIds[] = [];
+    for (const u of users) {
+      const ids = await familyIds(ctx.client, u);
+      if (ids) withIds.push(ids);
+    }
     if (withIds.length >= 2) {
       const a = withIds[input.attacker % withIds.length]!;
       const others = withIds.filter((f) => f.user !== a.user);
