@@ -1,14 +1,8 @@
-import type { PropertyContext, PropertyDef } from '../../src/runner/property.ts';
+import type { PropertyDef } from '../../src/runner/property.ts';
 import { loadDataset } from '../../src/db/load-dataset.ts';
 import { applyUpTo } from '../support/apply-up-to.ts';
-import { startOver } from '../support/start-over.ts';
+import { resetBefore } from './support/phase-stack.ts';
 import { cycleCaseArbitrary, runCycle, type CycleCase } from './support/phase-cycle.ts';
-
-/** Back to the start of Phase 1, whatever a case left behind: a fresh schema, the phases before it applied. */
-async function resetBefore1(ctx: PropertyContext): Promise<void> {
-  await startOver(ctx);
-  await applyUpTo(ctx, 'phase-0');
-}
 
 /**
  * pgroll's cycle for Phase 1 (apply → API and old-client writes → rollback → apply → writes →
@@ -23,7 +17,7 @@ export const phase1Cycle: PropertyDef<CycleCase> = {
   defaultRuns: 12,
   arbitrary: cycleCaseArbitrary,
   setup: (ctx) => applyUpTo(ctx, 'phase-0'),
-  reset: resetBefore1,
+  reset: resetBefore('phase-1'),
   toDataset: (c) => c.dataset,
   async check(input, ctx) {
     await loadDataset(ctx.client, input.dataset);
