@@ -15,6 +15,7 @@ import { migratedDataset, resetBefore3, setupBefore3 } from '../rollback/support
 import type { RetirementState } from '../../src/contract/observation.ts';
 import { READ_ONLY_SQLSTATE, legacyTableName, persistenceOf, readLegacyTable } from './support/legacy-table.ts';
 import { tryLegacyWrites } from './support/refused-writes.ts';
+import { weekIdsOf } from '../support/week-ids.ts';
 
 export interface CrashCase {
   dataset: LegacyDataset;
@@ -58,7 +59,7 @@ export const crashDuringRetirement: PropertyDef<CrashCase> = {
     const model = LegacyModel.of(await readLegacyRows(c));
     await ctx.impl.phases['phase-3'].apply(c);
     if (input.renamed) await ctx.impl.phases['phase-3'].rename(c);
-    const app = await NewSchemaApp.start(c, model);
+    const app = await NewSchemaApp.start(c, model, ctx.impl);
     for (const op of input.before) await app.run(c, op);
 
     const table = (await legacyTableName(c))!;
@@ -107,13 +108,17 @@ function retirementState(r: RetirementState | undefined) {
   return r && { writePath: r.writePath, readOnlySince: r.readOnlySince, renamedAt: r.renamedAt, droppedAt: r.droppedAt };
 }
 
-/** A second session whose new-schema write (and its reverse sync) is done but not committed. */
+/**
+ * A second session whose new-schema write (and its reverse sync) is done but not committed: the week
+ * of the lowest legacy id gets a theme, the week of the highest is deleted.
+ */
 async function writeInFlight(ctx: PropertyContext): Promise<pg.Client> {
+  const weeks = [...(await weekIdsOf(ctx.impl, ctx.client)).values()];
   const v = await connect(ctx.db.uri);
   v.on('error', () => undefined);
   await v.query('BEGIN');
-  await v.query(`UPDATE public.weeks SET theme = 'in flight at the crash' WHERE legacy_id = (SELECT min(legacy_id) FROM public.weeks)`);
-  await v.query(`DELETE FROM public.weeks WHERE legacy_id = (SELECT max(legacy_id) FROM public.weeks)`);
+  await v.query(`UPDATE public.weeks SET theme = 'in flight at the crash' WHERE id = $1`, [weeks[0] ?? null]);
+  await v.query('DELETE FROM public.weeks WHERE id = $1', [weeks.at(-1) ?? null]);
   return v;
 }
 

@@ -60,7 +60,7 @@ export const readOnlyWeek: PropertyDef<ReadOnlyCase> = {
     if (unclear.length > 0) throw new PropertyFailure(`in the read-only week, ${unclear.length} legacy write(s) failed without the read-only error (25006, naming the table)`, { unclear });
     await c.query(`SELECT count(*) FROM public.${table}`);
 
-    const app = await NewSchemaApp.start(c, model);
+    const app = await NewSchemaApp.start(c, model, ctx.impl);
     for (const op of input.ops) await app.run(c, op);
     const diffs = model.diff(await readLegacyTable(c, table));
     if (diffs.length > 0) throw new PropertyFailure(`in the read-only week, ${diffs.length} legacy value(s) do not follow the writes made to the new schema`, { diffs: diffs.slice(0, 50) });
