@@ -47,7 +47,7 @@ export const readOnlyWeek: PropertyDef<ReadOnlyCase> = {
     const persistence = await persistenceOf(c, table);
     if (persistence !== 'p') throw new PropertyFailure(`in the read-only week, public.${table} is ${persistence === 'u' ? 'UNLOGGED: a crash empties it' : `of persistence ${persistence}`}`);
 
-    const attempts = await tryLegacyWrites(c, table);
+    const attempts = await tryLegacyWrites(c, table, ctx.impl.observe.reverseSyncSetting);
     const through = attempts.filter((a) => !a.error);
     if (through.length > 0) throw new PropertyFailure(`in the read-only week, ${through.length} legacy write(s) went through`, { through });
     // the API role gets the read-only error too — unless an earlier phase took its write privilege away

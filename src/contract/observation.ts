@@ -102,6 +102,12 @@ export interface Observation {
    * Data API may do with them (default: none): RLS isolation reads each as a signed-in parent.
    */
   readonly relations?: OwnRelations;
+  /**
+   * The transaction-local setting (a GUC) the implementation's own reverse sync sets to write the
+   * legacy table during the read-only week, if it has one: a client that sets it too must still be
+   * refused (phase-3/read-only-week tries). Absent: that attempt is not made.
+   */
+  readonly reverseSyncSetting?: string;
 }
 
 export interface OwnRelations {

@@ -8,6 +8,7 @@ import type { DriftOptions, DriftRow, LoggedMismatch, Observation, QuarantineRow
 import type { WarningCode } from './mapping-rules.ts';
 import { writePathOf } from './phase-3/write-path.ts';
 import { readRetirement } from './phase-3/retirement-log.ts';
+import { REVERSE_SYNC_GUC } from './phase-3/names.ts';
 
 const TS = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const COLUMNS = `id::bigint::text AS id, user_id::text, child_name, week_period, week_start_date::text AS week_start_date,
@@ -93,6 +94,7 @@ export const observation: Observation = {
     return rows;
   },
   weekIds: readWeekIds,
+  reverseSyncSetting: REVERSE_SYNC_GUC,
   relations: {
     legacyView: 'habit_tracker_from_new',
     internal: ['migration_quarantine', 'migration_warnings', 'backfill_progress', 'read_mismatches'],
