@@ -6,7 +6,8 @@
 import type pg from 'pg';
 import type { PropertyContext } from '../../../src/runner/property.ts';
 import type { LegacyDataset } from '../../../src/generate/dataset.ts';
-import { ANOMALIES, type AnomalyId } from '../../../src/generate/anomalies.ts';
+import { ANOMALIES } from '../../../src/generate/anomalies.ts';
+import type { AnomalyId } from '../../../src/generate/anomaly-id.ts';
 import { loadDataset } from '../../../src/db/load-dataset.ts';
 import { applyUpTo } from '../../support/apply-up-to.ts';
 import { loadBeforeMigration } from '../../support/load-before-migration.ts';
