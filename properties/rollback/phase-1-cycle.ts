@@ -3,6 +3,7 @@ import { loadDataset } from '../../src/db/load-dataset.ts';
 import { applyUpTo } from '../support/apply-up-to.ts';
 import { resetBefore } from './support/phase-stack.ts';
 import { cycleCaseArbitrary, runCycle, type CycleCase } from './support/phase-cycle.ts';
+import { expectMigratedNow } from '../support/expect-migrated.ts';
 
 /**
  * pgroll's cycle for Phase 1 (apply → API and old-client writes → rollback → apply → writes →
@@ -22,6 +23,7 @@ export const phase1Cycle: PropertyDef<CycleCase> = {
   async check(input, ctx) {
     await loadDataset(ctx.client, input.dataset);
     await ctx.impl.backfill.run(ctx.client);
+    await expectMigratedNow(ctx.client, ctx.impl, 'after the backfill'); // else the cycle moves nothing
     await runCycle(ctx, 'phase-1', input);
   },
 };

@@ -3,6 +3,7 @@ import { loadDataset } from '../../src/db/load-dataset.ts';
 import { applyUpTo } from '../support/apply-up-to.ts';
 import { resetBefore } from './support/phase-stack.ts';
 import { cycleCaseArbitrary, runCycle, type CycleCase } from './support/phase-cycle.ts';
+import { expectMigratedNow } from '../support/expect-migrated.ts';
 
 /**
  * pgroll's cycle for Phase 2 (apply → API and old-client writes → rollback → apply → writes →
@@ -21,6 +22,7 @@ export const phase2Cycle: PropertyDef<CycleCase> = {
   toDataset: (c) => c.dataset,
   async check(input, ctx) {
     await loadDataset(ctx.client, input.dataset);
+    await expectMigratedNow(ctx.client, ctx.impl, "after the load, through Phase 1's dual write"); // else the cycle moves nothing
     await runCycle(ctx, 'phase-2', input);
   },
 };

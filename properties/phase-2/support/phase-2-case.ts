@@ -13,6 +13,7 @@ import { applyUpTo } from '../../support/apply-up-to.ts';
 import { loadBeforeMigration } from '../../support/load-before-migration.ts';
 import { withClaims, type SupabaseRole } from '../../../src/db/as-user.ts';
 import { applyHistory, type HistoryOutcome, type HistoryStep } from './history.ts';
+import { expectMigratedNow } from '../../support/expect-migrated.ts';
 
 /**
  * Anomalies whose rows migrate on their own (as is, normalized or with a warning): a bias towards
@@ -42,6 +43,7 @@ export interface Migrated {
 export async function migrateWithHistory(ctx: PropertyContext, dataset: LegacyDataset, history: readonly HistoryStep[]): Promise<Migrated> {
   await loadBeforeMigration(ctx.client, () => loadDataset(ctx.client, dataset));
   await ctx.impl.backfill.run(ctx.client);
+  await expectMigratedNow(ctx.client, ctx.impl, 'after the backfill'); // else every comparison below holds of nothing
   return { history: await applyHistory(ctx.client, history, ctx.impl) };
 }
 

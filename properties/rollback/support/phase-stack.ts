@@ -12,6 +12,7 @@ import { startOver } from '../../support/start-over.ts';
 import { PHASE_IDS } from '../../../src/contract/phase.ts';
 import { byImplementation } from '../../../src/runner/implementation-failure.ts';
 import { LEGACY_TABLE, legacyTableName } from '../../phase-3/support/legacy-table.ts';
+import { expectMigratedNow } from '../../support/expect-migrated.ts';
 
 /**
  * Setup of a Phase 3 property: Phase 0 and its backfill, Phase 1's dual write, Phase 2's validation
@@ -26,6 +27,7 @@ export async function setupBefore3(ctx: PropertyContext): Promise<void> {
 export async function migratedDataset(ctx: Pick<PropertyContext, 'client' | 'impl'>, dataset: LegacyDataset): Promise<void> {
   await loadDataset(ctx.client, dataset);
   await ctx.impl.backfill.run(ctx.client);
+  await expectMigratedNow(ctx.client, ctx.impl, 'after the backfill'); // else Phase 3 retires a table nothing was migrated from
 }
 
 /**
