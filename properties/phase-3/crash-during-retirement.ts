@@ -3,15 +3,13 @@ import type pg from 'pg';
 import type { PropertyContext, PropertyDef } from '../../src/runner/property.ts';
 import type { LegacyDataset } from '../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
-import { readLegacyRows } from '../../src/check/read-state.ts';
 import { fingerprint, fingerprintDiff } from '../../src/check/fingerprint.ts';
 import { catalogDiff, catalogFingerprint } from '../../src/check/catalog-fingerprint.ts';
 import { connect } from '../../src/db/connect.ts';
 import { harness } from '../../src/runner/harness-error.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
-import { LegacyModel } from '../rollback/support/legacy-model.ts';
 import { NewSchemaApp, newOpArbitrary, type NewOp } from '../rollback/support/new-schema-writes.ts';
-import { migratedDataset, resetBefore3, setupBefore3 } from '../rollback/support/phase-stack.ts';
+import { openReadOnlyWeek, resetBefore3, setupBefore3 } from '../rollback/support/phase-stack.ts';
 import type { RetirementState } from '../../src/contract/observation.ts';
 import { READ_ONLY_SQLSTATE, legacyTableName, persistenceOf, readLegacyTable } from './support/legacy-table.ts';
 import { tryLegacyWrites } from './support/refused-writes.ts';
@@ -55,10 +53,7 @@ export const crashDuringRetirement: PropertyDef<CrashCase> = {
   toDataset: (c) => c.dataset,
   async check(input, ctx) {
     const c = ctx.client;
-    await migratedDataset(ctx, input.dataset);
-    const model = LegacyModel.of(await readLegacyRows(c));
-    await ctx.impl.phases['phase-3'].apply(c);
-    if (input.renamed) await ctx.impl.phases['phase-3'].rename(c);
+    const model = await openReadOnlyWeek(ctx, input.dataset, input.renamed);
     const app = await NewSchemaApp.start(c, model, ctx.impl);
     for (const op of input.before) await app.run(c, op);
 

@@ -2,11 +2,9 @@ import fc from 'fast-check';
 import type { PropertyDef } from '../../src/runner/property.ts';
 import type { LegacyDataset } from '../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
-import { readLegacyRows } from '../../src/check/read-state.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
-import { LegacyModel } from '../rollback/support/legacy-model.ts';
 import { NewSchemaApp, newOpArbitrary, type NewOp } from '../rollback/support/new-schema-writes.ts';
-import { migratedDataset, resetBefore3, setupBefore3 } from '../rollback/support/phase-stack.ts';
+import { openReadOnlyWeek, resetBefore3, setupBefore3 } from '../rollback/support/phase-stack.ts';
 import { READ_ONLY_SQLSTATE, legacyTableName, persistenceOf, readLegacyTable } from './support/legacy-table.ts';
 import { tryLegacyWrites } from './support/refused-writes.ts';
 
@@ -38,10 +36,7 @@ export const readOnlyWeek: PropertyDef<ReadOnlyCase> = {
   toDataset: (c) => c.dataset,
   async check(input, ctx) {
     const c = ctx.client;
-    await migratedDataset(ctx, input.dataset);
-    const model = LegacyModel.of(await readLegacyRows(c));
-    await ctx.impl.phases['phase-3'].apply(c);
-    if (input.renamed) await ctx.impl.phases['phase-3'].rename(c);
+    const model = await openReadOnlyWeek(ctx, input.dataset, input.renamed);
     const table = (await legacyTableName(c))!;
 
     const persistence = await persistenceOf(c, table);

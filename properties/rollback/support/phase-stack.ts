@@ -13,6 +13,8 @@ import { PHASE_IDS } from '../../../src/contract/phase.ts';
 import { byImplementation } from '../../../src/runner/implementation-failure.ts';
 import { LEGACY_TABLE, legacyTableName } from '../../phase-3/support/legacy-table.ts';
 import { expectMigratedNow } from '../../support/expect-migrated.ts';
+import { readLegacyRows } from '../../../src/check/read-state.ts';
+import { LegacyModel } from './legacy-model.ts';
 
 /**
  * Setup of a Phase 3 property: Phase 0 and its backfill, Phase 1's dual write, Phase 2's validation
@@ -28,6 +30,18 @@ export async function migratedDataset(ctx: Pick<PropertyContext, 'client' | 'imp
   await loadDataset(ctx.client, dataset);
   await ctx.impl.backfill.run(ctx.client);
   await expectMigratedNow(ctx.client, ctx.impl, 'after the backfill'); // else Phase 3 retires a table nothing was migrated from
+}
+
+/**
+ * Opens the read-only week on `dataset`: migrated, modelled as the legacy table holds it, Phase 3
+ * applied (and its Day 8 rename when `renamed`). Returns the model of the legacy table.
+ */
+export async function openReadOnlyWeek(ctx: PropertyContext, dataset: LegacyDataset, renamed: boolean): Promise<LegacyModel> {
+  await migratedDataset(ctx, dataset);
+  const model = LegacyModel.of(await readLegacyRows(ctx.client));
+  await ctx.impl.phases['phase-3'].apply(ctx.client);
+  if (renamed) await ctx.impl.phases['phase-3'].rename(ctx.client);
+  return model;
 }
 
 /**
