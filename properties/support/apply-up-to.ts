@@ -16,6 +16,10 @@ export interface ApplyUpToOptions {
    * ImplementationFailure naming the phase — a FAIL, not the harness's ERROR.
    */
   betweenCases?: boolean;
+  /** Run the backfill after Phase 0 also when Phase 0 is the last phase applied (default: only past it). */
+  backfill?: boolean;
+  /** Phase 3 up to its Day 8 rename (default: its apply only). */
+  rename?: boolean;
 }
 
 /** Applies phase-0 … `phase` of `ctx.impl` (inclusive). Idempotent, as every phase's apply is. */
@@ -28,7 +32,8 @@ export async function applyPhases(client: pg.ClientBase, impl: MigrationImplemen
   for (const id of PHASE_IDS.slice(0, PHASE_IDS.indexOf(phase) + 1)) {
     if (opts.skip?.includes(id)) continue;
     await call(`${phaseName(id)}'s apply, run again to set the next case up (the contract: apply is idempotent),`, () => impl.phases[id].apply(client));
-    if (id === 'phase-0' && phase !== 'phase-0') await call("Phase 0's backfill, run again to set the next case up,", () => impl.backfill.run(client));
+    if (id === 'phase-0' && (phase !== 'phase-0' || opts.backfill)) await call("Phase 0's backfill, run again to set the next case up,", () => impl.backfill.run(client));
+    if (id === 'phase-3' && opts.rename) await call("Phase 3's rename, run again to set the next case up,", () => impl.phases['phase-3'].rename(client));
   }
 }
 
