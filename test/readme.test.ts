@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/db/project-paths.ts';
 import { QUARANTINE_REASONS } from '../src/migration/mapping-rules.ts';
-import { ANOMALY_IDS } from '../src/generate/anomalies.ts';
+import { ANOMALY_IDS } from '../src/generate/anomaly-id.ts';
 import { DEFECTS } from '../src/defects/index.ts';
 
 const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');

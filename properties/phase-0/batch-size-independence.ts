@@ -4,7 +4,8 @@ import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
 import { fingerprint, fingerprintDiff, type Fingerprint } from '../../src/check/fingerprint.ts';
 import { resetDatabase } from '../../src/db/reset.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
-import { migrate, setupPhase0 } from '../support/phase-0-case.ts';
+import { migrate, setupPhase0, type MigratedCase } from '../support/phase-0-case.ts';
+import { expectMigrated } from '../support/expect-migrated.ts';
 
 const SIZES = [1, 7, 1000] as const;
 
@@ -19,9 +20,10 @@ export const batchSizeIndependence: PropertyDef<LegacyDataset> = {
   toDataset: (d) => d,
   async check(dataset, ctx) {
     const prints: Array<[number, Fingerprint]> = [];
+    const runs: Array<[number, MigratedCase]> = [];
     for (const size of SIZES) {
       await resetDatabase(ctx.client);
-      await migrate(ctx, dataset, size);
+      runs.push([size, await migrate(ctx, dataset, size)]);
       prints.push([size, await fingerprint(ctx.client, ctx.impl.observe.contentQueries)]);
     }
     const [[, reference]] = prints as [[number, Fingerprint]];
@@ -29,5 +31,6 @@ export const batchSizeIndependence: PropertyDef<LegacyDataset> = {
     if (differing.length > 0) {
       throw new PropertyFailure(`batch size changes the result: ${differing.map((d) => `${d.size} vs 1 differ in ${d.tables.join(', ')}`).join('; ')}`, { differing });
     }
+    for (const [size, { expected, view }] of runs) expectMigrated(expected, view, `after a backfill in batches of ${size}`);
   },
 };

@@ -4,18 +4,19 @@ import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
 import { validateConstraints } from '../../src/check/constraints.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { migrate, setupPhase0 } from '../support/phase-0-case.ts';
+import { expectMigrated } from '../support/expect-migrated.ts';
 
 /** After the backfill every NOT VALID constraint VALIDATEs and keys hold (killed by week-end-off-by-one). */
 export const constraintValidity: PropertyDef<LegacyDataset> = {
   name: 'phase-0/constraint-validity',
   tags: ['phase-0'],
-  description: 'After the backfill every NOT VALID constraint validates, and every habit has exactly 7 records inside its week.',
+  description: 'After the backfill every row the mapping rules migrate is migrated, every NOT VALID constraint validates, and every habit has exactly 7 records inside its week.',
   defaultRuns: 25,
   arbitrary: () => legacyDatasetArbitrary({ mode: 'adversarial', maxRows: 10 }),
   setup: setupPhase0,
   toDataset: (d) => d,
   async check(dataset, ctx) {
-    await migrate(ctx, dataset);
+    const { expected, view } = await migrate(ctx, dataset);
     const failed = (await validateConstraints(ctx.client)).filter((r) => !r.validated);
     const { rows: records } = await ctx.client.query<{ habit_id: string; n: number }>(
       `SELECT h.id AS habit_id, count(r.id)::int AS n
@@ -29,5 +30,6 @@ export const constraintValidity: PropertyDef<LegacyDataset> = {
         habits: records,
       });
     }
+    expectMigrated(expected, view, 'after the backfill');
   },
 };

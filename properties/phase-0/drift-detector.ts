@@ -5,7 +5,9 @@ import type { LegacyDataset } from '../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { migrate, setupPhase0 } from '../support/phase-0-case.ts';
+import { expectMigrated } from '../support/expect-migrated.ts';
 import type { DriftRow } from '../../src/contract/observation.ts';
+import { weekIdsOf, weeksOf } from '../support/week-ids.ts';
 
 export const DRIFT_CHANGES = ['status', 'dropped-record', 'extra-habit', 'renamed-child', 'shifted-date', 'changed-reflection', 'deleted-week'] as const;
 export type DriftChange = (typeof DRIFT_CHANGES)[number];
@@ -40,10 +42,11 @@ export const driftDetector: PropertyDef<DriftCase> = {
   setup: setupPhase0,
   toDataset: (c) => c.dataset,
   async check(input, ctx) {
-    await migrate(ctx, input.dataset);
+    const { expected: outcomes, view } = await migrate(ctx, input.dataset);
     const before = await ctx.impl.observe.drift(ctx.client);
     if (before.length > 0) throw new PropertyFailure(`drift reported on consistent data: ${before.length} row(s)`, { drift: before });
-    const expected = await inject(ctx.client, input);
+    expectMigrated(outcomes, view, 'after the backfill'); // else no change could be injected
+    const expected = await inject(ctx.client, input, await weekIdsOf(ctx.impl, ctx.client));
     if (!expected) return; // nothing this change can hit (no migrated week, or a week without habits)
     const after = await ctx.impl.observe.drift(ctx.client);
     const located = after.some((d) => d.legacy_id === expected.legacyId && expected.matches(d));
@@ -64,17 +67,14 @@ interface Expectation {
   matches(d: DriftRow): boolean;
 }
 
-/** Applies one change to the new schema and says which drift row must show it. */
-async function inject(client: pg.ClientBase, c: DriftCase): Promise<Expectation | undefined> {
-  const { rows: weeks } = await client.query<{ id: string; legacy_id: string; child_id: string; habits: number }>(
-    `SELECT w.id, w.legacy_id::text, w.child_id, (SELECT count(*)::int FROM public.habits h WHERE h.week_id = w.id) AS habits
-       FROM public.weeks w ORDER BY w.legacy_id`,
-  );
+/** Applies one change to the new schema (to the week of a legacy row) and says which drift row must show it. */
+async function inject(client: pg.ClientBase, c: DriftCase, weekIds: ReadonlyMap<number, string>): Promise<Expectation | undefined> {
+  const weeks = await weeksOf(client, weekIds);
   const needsHabit = c.change === 'status' || c.change === 'dropped-record';
   const candidates = needsHabit ? weeks.filter((w) => w.habits > 0) : weeks;
   if (candidates.length === 0) return undefined;
   const w = candidates[c.target % candidates.length]!;
-  const legacyId = Number(w.legacy_id);
+  const legacyId = w.legacyId;
   const habitIdx = needsHabit ? c.habit % w.habits : 0;
   const habitSql = `(SELECT id FROM public.habits WHERE week_id = '${w.id}' ORDER BY display_order, id OFFSET ${habitIdx} LIMIT 1)`;
   const dayField = `habits[${habitIdx}].times[${c.day}]`;
@@ -101,7 +101,7 @@ async function inject(client: pg.ClientBase, c: DriftCase): Promise<Expectation 
       return { legacyId, what: `an extra habit at index ${w.habits}`, matches: (d) => d.kind === 'extra_habit' && d.habit_index === w.habits };
     }
     case 'renamed-child':
-      await client.query(`UPDATE public.children SET name = name || ' (drift)' WHERE id = $1`, [w.child_id]);
+      await client.query(`UPDATE public.children SET name = name || ' (drift)' WHERE id = $1`, [w.childId]);
       return { legacyId, what: 'child_name', matches: (d) => d.field === 'child_name' };
     case 'shifted-date':
       // Move the week (and its records with it) by 7 days: the week still looks internally consistent.

@@ -4,6 +4,7 @@ import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
 import { fingerprint, fingerprintDiff } from '../../src/check/fingerprint.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { migrate, setupPhase0 } from '../support/phase-0-case.ts';
+import { expectMigrated } from '../support/expect-migrated.ts';
 
 /**
  * A second backfill changes nothing — neither a rerun after completion nor one from scratch (progress
@@ -18,7 +19,7 @@ export const idempotency: PropertyDef<LegacyDataset> = {
   setup: setupPhase0,
   toDataset: (d) => d,
   async check(dataset, ctx) {
-    await migrate(ctx, dataset, 3);
+    const { expected, view } = await migrate(ctx, dataset, 3);
     const first = await fingerprint(ctx.client, ctx.impl.observe.contentQueries);
     const again = await ctx.impl.backfill.run(ctx.client, { batchSize: 3 });
     const second = await fingerprint(ctx.client, ctx.impl.observe.contentQueries);
@@ -32,5 +33,6 @@ export const idempotency: PropertyDef<LegacyDataset> = {
         fromScratch: { migrated: scratch.migrated, quarantined: scratch.quarantined },
       });
     }
+    expectMigrated(expected, view, 'after the first backfill');
   },
 };

@@ -10,6 +10,7 @@ import { connect } from '../../src/db/connect.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { harness } from '../../src/runner/harness-error.ts';
 import { setupPhase0 } from '../support/phase-0-case.ts';
+import { expectMigratedNow } from '../support/expect-migrated.ts';
 
 export interface CrashCase {
   dataset: LegacyDataset;
@@ -80,6 +81,7 @@ export const resumability: PropertyDef<CrashCase> = {
           tables,
         });
       }
+      await expectMigratedNow(resumed, ctx.impl, `after a ${kind} crash at batch ${crashAfter + 1} and a resume`);
     } finally {
       await resumed.end();
     }

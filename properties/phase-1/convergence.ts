@@ -28,7 +28,7 @@ export interface ConvergenceCase {
  * vary from case to case and operations of different clients overlap in the database.
  *
  * After quiescence: (1) every answer — response, rejection, rows touched — is what the sequential model
- * gives when the writes are applied in hv_op_seq order (taken under each write's locks, so it orders
+ * gives when the writes are applied in write-number order (observe.writeNumber, taken under each write's locks, so it orders
  * every pair of conflicting writes); (2) the legacy table and the templates equal the model's;
  * (3) the new schema is what the mapping rules make of the legacy table (round trip, accounting,
  * drift = 0); (4) the idempotency log holds one row per executed request.

@@ -11,6 +11,8 @@ import { execute, intentArbitrary, legacyWriteArbitrary, readWorld, resolve, typ
 import { LegacyModel, modelDiffs, type Write } from './support/model.ts';
 import { replayInModel } from './support/replay.ts';
 import { describeInconsistency, isConsistent, readConsistency } from './support/consistency.ts';
+import type { MigrationImplementation } from '../../src/contract/implementation.ts';
+import { weekIdsOf } from '../support/week-ids.ts';
 
 export interface RollbackCase {
   dataset: LegacyDataset;
@@ -23,10 +25,10 @@ export interface RollbackCase {
 /** The account of the template and the week made from it (the dataset may have no account at all). */
 const OWNER = '0f0f0f0f-0000-4000-8000-00000000f001';
 
+/** The plan's tables only the new schema holds (weeks.template_id: by legacy row, templateIds). */
 const NEW_ONLY = {
   habit_templates: 'SELECT * FROM public.habit_templates',
   notifications: 'SELECT * FROM public.notifications',
-  week_templates: 'SELECT legacy_id, template_id FROM public.weeks WHERE template_id IS NOT NULL',
   idempotency_log: 'SELECT * FROM public.idempotency_log',
 };
 
@@ -83,13 +85,16 @@ export const rollback: PropertyDef<RollbackCase> = {
     if (mismatches.length > 0) fail('while Phase 1 was applied, an answer differs from the model', { mismatches });
 
     const kept = await countNewOnly(c);
-    const templated = await templateIds(c);
+    const templated = await templateIds(c, ctx.impl);
+    const weekTemplates = await weekTemplateIds(c, ctx.impl);
     const newOnly = await fingerprint(c, NEW_ONLY);
     const legacy = await fingerprint(c, { habit_tracker: 'SELECT * FROM public.habit_tracker' });
 
     const result = await ctx.impl.phases['phase-1'].rollback(c);
     if (!jsonEqual(result.kept, kept)) fail('the rollback does not report the new-only rows that were there', { reported: result.kept, before: kept });
-    const lost = fingerprintDiff(newOnly, await fingerprint(c, NEW_ONLY));
+    const changed = new Set(fingerprintDiff(newOnly, await fingerprint(c, NEW_ONLY)));
+    if (!jsonEqual([...weekTemplates], [...(await weekTemplateIds(c, ctx.impl))])) changed.add('week_templates');
+    const lost = ['habit_templates', 'notifications', 'week_templates', 'idempotency_log'].filter((t) => changed.has(t));
     if (lost.length > 0) fail(`the rollback changed new-only data: ${lost.join(', ')}`, { before: kept, after: await countNewOnly(c) });
     if (fingerprintDiff(legacy, await fingerprint(c, { habit_tracker: 'SELECT * FROM public.habit_tracker' })).length > 0) fail('the rollback changed the legacy table');
     const { rows: triggers } = await c.query<{ t: string }>(`SELECT tgname AS t FROM pg_trigger WHERE tgrelid = 'public.habit_tracker'::regclass AND NOT tgisinternal`);
@@ -112,7 +117,7 @@ export const rollback: PropertyDef<RollbackCase> = {
 
     // Start again: the writes made meanwhile are reconciled, the new-only data is still there.
     await ctx.impl.phases['phase-1'].apply(c);
-    const templatedNow = await templateIds(c);
+    const templatedNow = await templateIds(c, ctx.impl);
     const diffs = await modelDiffs(c, model);
     if (diffs.length > 0) fail('after re-applying Phase 1 the legacy table or the templates differ from the model', { diffs });
     const consistency = await readConsistency(c, ctx.impl);
@@ -126,13 +131,23 @@ export const rollback: PropertyDef<RollbackCase> = {
 };
 
 /** template_id of every legacy row that has one, in its week or (while quarantined) in its quarantine row. */
-async function templateIds(c: pg.ClientBase): Promise<Map<number, string>> {
+async function templateIds(c: pg.ClientBase, impl: MigrationImplementation): Promise<Map<number, string>> {
+  const quarantined = (await impl.observe.quarantine(c)).flatMap((q) => {
+    const t = q.detail?.template_id;
+    return typeof t === 'string' ? [[q.legacy_id, t] as const] : [];
+  });
+  return new Map([...(await weekTemplateIds(c, impl)), ...quarantined]);
+}
+
+/** template_id of each legacy row's week that has one (weeks.template_id, the plan's column). */
+async function weekTemplateIds(c: pg.ClientBase, impl: MigrationImplementation): Promise<Map<number, string>> {
+  const weekIds = await weekIdsOf(impl, c);
   const { rows } = await c.query<{ id: string; t: string }>(
-    `SELECT legacy_id::text AS id, template_id::text AS t FROM public.weeks WHERE template_id IS NOT NULL
-     UNION ALL
-     SELECT legacy_id::text, detail ->> 'template_id' FROM public.migration_quarantine WHERE detail ? 'template_id'`,
+    'SELECT id::text, template_id::text AS t FROM public.weeks WHERE template_id IS NOT NULL AND id::text = ANY ($1::text[])',
+    [[...weekIds.values()]],
   );
-  return new Map(rows.map((r) => [Number(r.id), r.t]));
+  const byWeek = new Map(rows.map((r) => [r.id, r.t]));
+  return new Map([...weekIds].flatMap(([legacyId, week]) => (byWeek.has(week) ? [[legacyId, byWeek.get(week)!] as const] : [])));
 }
 
 /** Rows only the new schema holds, by table (what a rollback must keep, and report). */

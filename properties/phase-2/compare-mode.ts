@@ -9,6 +9,7 @@ import { NotProvidedError } from '../../src/contract/implementation.ts';
 import { readWeekLegacy } from '../../src/contract/legacy-read.ts';
 import { stableJson } from '../../src/contract/legacy-week.ts';
 import { asUser, migrateWithHistory, setupPhase2 } from './support/phase-2-case.ts';
+import { weekIdsOf, weeksOf } from '../support/week-ids.ts';
 
 export const FAULTS = ['none', 'drift-status', 'drift-habit-name', 'drift-theme', 'sql-error', 'js-error'] as const;
 export type Fault = (typeof FAULTS)[number];
@@ -56,30 +57,28 @@ export const compareMode: PropertyDef<CompareCase> = {
   setup: setupPhase2,
   toDataset: (c) => c.dataset,
   async check(input, ctx) {
+    if (!ctx.impl.observe.readMismatches) throw new NotProvidedError(ctx.impl.name, 'a compare-mode mismatch log (observe.readMismatches)');
     await migrateWithHistory(ctx, input.dataset, []);
-    const { rows: weeks } = await ctx.client.query<{ id: string; legacy_id: string; user_id: string }>(
-      `SELECT w.id, w.legacy_id::text, w.user_id::text FROM public.weeks w
-        WHERE EXISTS (SELECT 1 FROM public.habits h WHERE h.week_id = w.id) ORDER BY w.legacy_id`,
-    );
+    const weeks = (await weeksOf(ctx.client, await weekIdsOf(ctx.impl, ctx.client))).filter((w) => w.habits > 0);
     if (weeks.length === 0) return;
     const week = weeks[input.target % weeks.length]!;
-    const key = { legacyId: Number(week.legacy_id) };
+    const key = { legacyId: week.legacyId };
     await injectDrift(ctx.client, input, week.id);
     const readers = faultyReaders(ctx.impl.reads.readers, input.fault);
     const problems: unknown[] = [];
 
     const request = async (c: pg.ClientBase) => {
       const control = await readWeekLegacy(c, key);
-      const served = await ctx.impl.reads.week(c, key, { userId: week.user_id, flags: COMPARE }, { readers });
+      const served = await ctx.impl.reads.week(c, key, { userId: week.userId, flags: COMPARE }, { readers });
       let after: string | undefined;
       try {
-        await readers.legacy.list(c, week.user_id); // the rest of the request
+        await readers.legacy.list(c, week.userId); // the rest of the request
       } catch (err) {
         after = (err as Error).message;
       }
       return { control, served, after };
     };
-    const { control, served, after } = input.inTransaction ? await asUser(ctx.client, week.user_id, request) : await request(ctx.client);
+    const { control, served, after } = input.inTransaction ? await asUser(ctx.client, week.userId, request) : await request(ctx.client);
 
     if (stableJson(served.value) !== stableJson(control) || served.source !== 'legacy') {
       problems.push({ problem: 'served value is not the legacy read', source: served.source, control, served: served.value });
@@ -89,14 +88,13 @@ export const compareMode: PropertyDef<CompareCase> = {
     if (expectMismatch !== (served.mismatch !== undefined)) {
       problems.push({ problem: expectMismatch ? 'mismatch not reported' : 'mismatch reported on equivalent data', mismatch: served.mismatch });
     }
-    if (!ctx.impl.observe.readMismatches) throw new NotProvidedError(ctx.impl.name, 'a compare-mode mismatch log (observe.readMismatches)');
     const logged = await ctx.impl.observe.readMismatches(ctx.client);
     const kind = input.fault === 'sql-error' || input.fault === 'js-error' ? 'error' : 'value';
     if (logged.length !== (expectMismatch ? 1 : 0)) {
       problems.push({ problem: 'mismatch log', expected: expectMismatch ? 1 : 0, logged });
     } else if (expectMismatch) {
       const row = logged[0]!;
-      const user = input.inTransaction ? week.user_id : null;
+      const user = input.inTransaction ? week.userId : null;
       if (row.kind !== kind || row.user_id !== user || stableJson(row.key) !== stableJson(key)) {
         problems.push({ problem: 'mismatch logged wrong', expected: { kind, user_id: user, key }, logged: row });
       }

@@ -7,6 +7,7 @@ import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { connect } from '../../src/db/connect.ts';
 import { resetDatabase } from '../../src/db/reset.ts';
 import { MigrationError } from '../../src/contract/migration-error.ts';
+import { byImplementation } from '../../src/runner/implementation-failure.ts';
 import { applyUpTo } from '../support/apply-up-to.ts';
 import { addTemplatesAndNotifications } from './support/family-world.ts';
 import { migrateWithHistory, migratedOwners } from './support/phase-2-case.ts';
@@ -41,12 +42,14 @@ export const constraintValidation: PropertyDef<ValidationCase> = {
     ),
   setup: (ctx) => applyUpTo(ctx, 'phase-0'),
   // Back to "Phase 0 done, Phase 2 not applied": roll Phase 2 and Phase 0 back and apply Phase 0
-  // again — its tables come back empty, with their constraints NOT VALID.
+  // again — its tables come back empty, with their constraints NOT VALID. What the implementation
+  // fails to do here is a FAIL naming the phase, not the harness's ERROR.
   async reset(ctx) {
-    await ctx.impl.phases['phase-2'].rollback(ctx.client);
-    await ctx.impl.phases['phase-0'].rollback(ctx.client);
+    const [phase0, phase2] = [ctx.impl.phases['phase-0'], ctx.impl.phases['phase-2']];
+    await byImplementation("Phase 2's rollback, run to set the next case up,", () => phase2.rollback(ctx.client));
+    await byImplementation("Phase 0's rollback, run to set the next case up,", () => phase0.rollback(ctx.client));
     await resetDatabase(ctx.client, { refresh: true });
-    await ctx.impl.phases['phase-0'].apply(ctx.client);
+    await byImplementation("Phase 0's apply after its rollback, run to set the next case up (the contract: rollback reverses apply),", () => phase0.apply(ctx.client));
   },
   toDataset: (c) => c.dataset,
   async check(input, ctx) {

@@ -6,7 +6,7 @@ import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import type { SupabaseRole } from '../../src/db/as-user.ts';
 import { STRANGER, asUserRolledBack, migrateWithHistory, migratedOwners, setupPhase2 } from './support/phase-2-case.ts';
-import { CLOSED, VISIBLE, addTemplatesAndNotifications, familyIds, type FamilyIds } from './support/family-world.ts';
+import { addTemplatesAndNotifications, closedRelations, familyIds, visibleRelations, type FamilyIds } from './support/family-world.ts';
 import { ATTACKS } from './support/attacks.ts';
 
 export interface RlsCase {
@@ -19,9 +19,9 @@ export interface RlsCase {
 const INSUFFICIENT_PRIVILEGE = '42501';
 
 /**
- * As `authenticated` with user A's claims, every table and the legacy view show exactly A's rows;
- * the bookkeeping tables show nothing; `anon` (with no claims, or with A's sub) sees and writes
- * nothing; and each cross-family write — insert, update, delete, moving one's own rows into another
+ * As `authenticated` with user A's claims, every table of the plan and the implementation's legacy
+ * view (Observation.relations) show exactly A's rows; its bookkeeping tables show nothing; `anon`
+ * (with no claims, or with A's sub) sees and writes nothing; and each cross-family write — insert, update, delete, moving one's own rows into another
  * family, TRUNCATE — is rejected (42501) or touches no row, while the same statement on A's own rows
  * succeeds where the owner may do it. The harness connects as a superuser: withClaims' SET LOCAL
  * ROLE is what makes RLS apply. Killed by rls-with-check-true, rls-parent-tables-only,
@@ -50,10 +50,11 @@ export const rlsIsolation: PropertyDef<RlsCase> = {
     const users = await migratedOwners(ctx.client);
     await addTemplatesAndNotifications(ctx.client, users);
     const problems: unknown[] = [];
+    const [visible, closed] = [visibleRelations(ctx.impl), closedRelations(ctx.impl)];
 
     // 1. visibility: exactly one's own rows
     for (const user of [...users, STRANGER]) {
-      for (const [relation, q] of Object.entries(VISIBLE)) {
+      for (const [relation, q] of Object.entries(visible)) {
         const expected = (await ctx.client.query<{ id: string }>(`${q.own} ORDER BY 1`, [user])).rows.map((r) => r.id);
         const got = await asUserRolledBack(ctx.client, { sub: user, role: 'authenticated' }, 'authenticated', async (c) =>
           (await c.query<{ id: string }>(`${q.select} ORDER BY 1`)).rows.map((r) => r.id),
@@ -64,12 +65,12 @@ export const rlsIsolation: PropertyDef<RlsCase> = {
           problems.push({ problem: 'visibility', user, relation, expected: expected.length, got: got.value.length, foreign: got.value.filter((id) => !mine.has(id)).slice(0, 3) });
         }
       }
-      for (const relation of CLOSED) await expectNothing(ctx.client, { sub: user, role: 'authenticated' }, 'authenticated', relation, problems);
+      for (const relation of closed) await expectNothing(ctx.client, { sub: user, role: 'authenticated' }, 'authenticated', relation, problems);
     }
 
     // 2. anon: nothing, with or without a sub claim
     for (const claims of [null, { sub: users[0]!, role: 'anon' }]) {
-      for (const relation of [...Object.keys(VISIBLE), ...CLOSED]) await expectNothing(ctx.client, claims, 'anon', relation, problems);
+      for (const relation of [...Object.keys(visible), ...closed]) await expectNothing(ctx.client, claims, 'anon', relation, problems);
       const insert = await asUserRolledBack(ctx.client, claims, 'anon', async (c) => (await c.query(`INSERT INTO public.children (user_id, name) VALUES ($1, 'hv-anon')`, [users[0]])).rowCount);
       if (insert.ok) problems.push({ problem: 'anon wrote', claims, statement: 'insert into children' });
     }

@@ -3,18 +3,17 @@ import type pg from 'pg';
 import type { PropertyContext, PropertyDef } from '../../src/runner/property.ts';
 import type { LegacyDataset } from '../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
-import { readLegacyRows } from '../../src/check/read-state.ts';
 import { fingerprint, fingerprintDiff } from '../../src/check/fingerprint.ts';
 import { catalogDiff, catalogFingerprint } from '../../src/check/catalog-fingerprint.ts';
 import { connect } from '../../src/db/connect.ts';
 import { harness } from '../../src/runner/harness-error.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
-import { LegacyModel } from '../rollback/support/legacy-model.ts';
 import { NewSchemaApp, newOpArbitrary, type NewOp } from '../rollback/support/new-schema-writes.ts';
-import { migratedDataset, resetBefore3, setupBefore3 } from '../rollback/support/phase-stack.ts';
+import { openReadOnlyWeek, resetBefore3, setupBefore3 } from '../rollback/support/phase-stack.ts';
 import type { RetirementState } from '../../src/contract/observation.ts';
 import { READ_ONLY_SQLSTATE, legacyTableName, persistenceOf, readLegacyTable } from './support/legacy-table.ts';
 import { tryLegacyWrites } from './support/refused-writes.ts';
+import { weekIdsOf } from '../support/week-ids.ts';
 
 export interface CrashCase {
   dataset: LegacyDataset;
@@ -54,11 +53,8 @@ export const crashDuringRetirement: PropertyDef<CrashCase> = {
   toDataset: (c) => c.dataset,
   async check(input, ctx) {
     const c = ctx.client;
-    await migratedDataset(ctx, input.dataset);
-    const model = LegacyModel.of(await readLegacyRows(c));
-    await ctx.impl.phases['phase-3'].apply(c);
-    if (input.renamed) await ctx.impl.phases['phase-3'].rename(c);
-    const app = await NewSchemaApp.start(c, model);
+    const model = await openReadOnlyWeek(ctx, input.dataset, input.renamed);
+    const app = await NewSchemaApp.start(c, model, ctx.impl);
     for (const op of input.before) await app.run(c, op);
 
     const table = (await legacyTableName(c))!;
@@ -107,13 +103,17 @@ function retirementState(r: RetirementState | undefined) {
   return r && { writePath: r.writePath, readOnlySince: r.readOnlySince, renamedAt: r.renamedAt, droppedAt: r.droppedAt };
 }
 
-/** A second session whose new-schema write (and its reverse sync) is done but not committed. */
+/**
+ * A second session whose new-schema write (and its reverse sync) is done but not committed: the week
+ * of the lowest legacy id gets a theme, the week of the highest is deleted.
+ */
 async function writeInFlight(ctx: PropertyContext): Promise<pg.Client> {
+  const weeks = [...(await weekIdsOf(ctx.impl, ctx.client)).values()];
   const v = await connect(ctx.db.uri);
   v.on('error', () => undefined);
   await v.query('BEGIN');
-  await v.query(`UPDATE public.weeks SET theme = 'in flight at the crash' WHERE legacy_id = (SELECT min(legacy_id) FROM public.weeks)`);
-  await v.query(`DELETE FROM public.weeks WHERE legacy_id = (SELECT max(legacy_id) FROM public.weeks)`);
+  await v.query(`UPDATE public.weeks SET theme = 'in flight at the crash' WHERE id = $1`, [weeks[0] ?? null]);
+  await v.query('DELETE FROM public.weeks WHERE id = $1', [weeks.at(-1) ?? null]);
   return v;
 }
 

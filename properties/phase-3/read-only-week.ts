@@ -2,11 +2,9 @@ import fc from 'fast-check';
 import type { PropertyDef } from '../../src/runner/property.ts';
 import type { LegacyDataset } from '../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
-import { readLegacyRows } from '../../src/check/read-state.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
-import { LegacyModel } from '../rollback/support/legacy-model.ts';
 import { NewSchemaApp, newOpArbitrary, type NewOp } from '../rollback/support/new-schema-writes.ts';
-import { migratedDataset, resetBefore3, setupBefore3 } from '../rollback/support/phase-stack.ts';
+import { openReadOnlyWeek, resetBefore3, setupBefore3 } from '../rollback/support/phase-stack.ts';
 import { READ_ONLY_SQLSTATE, legacyTableName, persistenceOf, readLegacyTable } from './support/legacy-table.ts';
 import { tryLegacyWrites } from './support/refused-writes.ts';
 
@@ -38,16 +36,13 @@ export const readOnlyWeek: PropertyDef<ReadOnlyCase> = {
   toDataset: (c) => c.dataset,
   async check(input, ctx) {
     const c = ctx.client;
-    await migratedDataset(ctx, input.dataset);
-    const model = LegacyModel.of(await readLegacyRows(c));
-    await ctx.impl.phases['phase-3'].apply(c);
-    if (input.renamed) await ctx.impl.phases['phase-3'].rename(c);
+    const model = await openReadOnlyWeek(ctx, input.dataset, input.renamed);
     const table = (await legacyTableName(c))!;
 
     const persistence = await persistenceOf(c, table);
     if (persistence !== 'p') throw new PropertyFailure(`in the read-only week, public.${table} is ${persistence === 'u' ? 'UNLOGGED: a crash empties it' : `of persistence ${persistence}`}`);
 
-    const attempts = await tryLegacyWrites(c, table);
+    const attempts = await tryLegacyWrites(c, table, ctx.impl.observe.reverseSyncSetting);
     const through = attempts.filter((a) => !a.error);
     if (through.length > 0) throw new PropertyFailure(`in the read-only week, ${through.length} legacy write(s) went through`, { through });
     // the API role gets the read-only error too — unless an earlier phase took its write privilege away
@@ -60,7 +55,7 @@ export const readOnlyWeek: PropertyDef<ReadOnlyCase> = {
     if (unclear.length > 0) throw new PropertyFailure(`in the read-only week, ${unclear.length} legacy write(s) failed without the read-only error (25006, naming the table)`, { unclear });
     await c.query(`SELECT count(*) FROM public.${table}`);
 
-    const app = await NewSchemaApp.start(c, model);
+    const app = await NewSchemaApp.start(c, model, ctx.impl);
     for (const op of input.ops) await app.run(c, op);
     const diffs = model.diff(await readLegacyTable(c, table));
     if (diffs.length > 0) throw new PropertyFailure(`in the read-only week, ${diffs.length} legacy value(s) do not follow the writes made to the new schema`, { diffs: diffs.slice(0, 50) });

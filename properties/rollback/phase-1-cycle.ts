@@ -1,14 +1,9 @@
-import type { PropertyContext, PropertyDef } from '../../src/runner/property.ts';
+import type { PropertyDef } from '../../src/runner/property.ts';
 import { loadDataset } from '../../src/db/load-dataset.ts';
 import { applyUpTo } from '../support/apply-up-to.ts';
-import { startOver } from '../support/start-over.ts';
+import { resetBefore } from './support/phase-stack.ts';
 import { cycleCaseArbitrary, runCycle, type CycleCase } from './support/phase-cycle.ts';
-
-/** Back to the start of Phase 1, whatever a case left behind: a fresh schema, the phases before it applied. */
-async function resetBefore1(ctx: PropertyContext): Promise<void> {
-  await startOver(ctx);
-  await applyUpTo(ctx, 'phase-0');
-}
+import { expectMigratedNow } from '../support/expect-migrated.ts';
 
 /**
  * pgroll's cycle for Phase 1 (apply → API and old-client writes → rollback → apply → writes →
@@ -23,11 +18,12 @@ export const phase1Cycle: PropertyDef<CycleCase> = {
   defaultRuns: 12,
   arbitrary: cycleCaseArbitrary,
   setup: (ctx) => applyUpTo(ctx, 'phase-0'),
-  reset: resetBefore1,
+  reset: resetBefore('phase-1'),
   toDataset: (c) => c.dataset,
   async check(input, ctx) {
     await loadDataset(ctx.client, input.dataset);
     await ctx.impl.backfill.run(ctx.client);
+    await expectMigratedNow(ctx.client, ctx.impl, 'after the backfill'); // else the cycle moves nothing
     await runCycle(ctx, 'phase-1', input);
   },
 };

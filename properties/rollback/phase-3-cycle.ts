@@ -22,7 +22,7 @@ export interface Phase3Cycle {
 }
 
 async function runOps(ctx: Parameters<PropertyDef<Phase3Cycle>['check']>[1], model: LegacyModel, ops: readonly NewOp[]): Promise<void> {
-  const app = await NewSchemaApp.start(ctx.client, model);
+  const app = await NewSchemaApp.start(ctx.client, model, ctx.impl);
   for (const op of ops) await app.run(ctx.client, op);
 }
 

@@ -5,6 +5,7 @@ import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
 import { loadDataset } from '../../src/db/load-dataset.ts';
 import { startOver } from '../support/start-over.ts';
 import { measureStalls, pause } from './support/stall-run.ts';
+import { expectMigratedNow } from '../support/expect-migrated.ts';
 
 export interface PhasesZeroDowntimeCase {
   dataset: LegacyDataset;
@@ -39,6 +40,7 @@ export const phasesZeroDowntime: PropertyDef<PhasesZeroDowntimeCase> = {
   async check(input, ctx) {
     const c = ctx.client;
     await loadDataset(c, input.dataset);
+    const loaded = Number((await c.query<{ m: string | null }>('SELECT max(id)::text AS m FROM public.habit_tracker')).rows[0]!.m ?? 0);
     await measureStalls(ctx, input, async (clock, app) => {
       const [phase0, phase1, phase2] = [ctx.impl.phases['phase-0'], ctx.impl.phases['phase-1'], ctx.impl.phases['phase-2']];
       const p0 = { onStep: clock.onStep('phase-0') };
@@ -55,6 +57,8 @@ export const phasesZeroDowntime: PropertyDef<PhasesZeroDowntimeCase> = {
       await phase0.rollback(c, p0);
       await phase0.apply(c, p0);
       await backfill();
+      // the rows loaded before the app started writing (its writes are the dual write's to carry)
+      await expectMigratedNow(c, ctx.impl, 'after the backfill', { upTo: loaded }); // else the rollbacks move nothing
 
       await phase1.apply(c, p1);
       await deploy('api');

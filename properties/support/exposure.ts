@@ -10,7 +10,7 @@ import type { PhaseTag, PropertyDef } from '../../src/runner/property.ts';
 import type { LegacyDataset } from '../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
 import { loadDataset } from '../../src/db/load-dataset.ts';
-import { exposureViolations } from '../../src/check/access-policy.ts';
+import { exposureViolations, intendedContextOf } from '../../src/check/access-policy.ts';
 import { walkAccess, type Move } from '../../src/runner/access-walk.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { loadBeforeMigration } from './load-before-migration.ts';
@@ -55,7 +55,7 @@ export function exposureProperty(gate: PhaseTag): PropertyDef<ExposureCase> {
       await loadBeforeMigration(ctx.client, () => loadDataset(ctx.client, input.dataset));
       const owner = input.dataset.rows.find((r) => r.user_id)?.user_id ?? undefined;
       const steps = await walkAccess(ctx.client, ctx.impl, gateMoves(gate), owner ? { owner } : {});
-      const policy = { baseline: steps[0]!.snapshot, entryPoints: ctx.impl.entryPoints ?? [] };
+      const policy = intendedContextOf(ctx.impl, steps[0]!.snapshot);
       const exposed = steps
         .slice(1)
         .map((s) => ({ at: `${s.phase} ${s.direction} ${s.step}`, violations: exposureViolations(s.phase, s.snapshot, policy) }))

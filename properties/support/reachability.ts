@@ -14,6 +14,7 @@ import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
 import { loadDataset } from '../../src/db/load-dataset.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { APP_PATHS, PATHS_BY_PHASE } from './app-paths.ts';
+import { applyPhases } from './apply-up-to.ts';
 import { loadBeforeMigration } from './load-before-migration.ts';
 import { startOver } from './start-over.ts';
 
@@ -29,13 +30,10 @@ interface Blocked {
 
 type Stage = { after: string; paths: keyof typeof PATHS_BY_PHASE; run: (c: pg.ClientBase, impl: MigrationImplementation) => Promise<unknown> };
 
-/** Up to the start of `phase`, Phase 3 never past its rename. */
+/** Every phase of `phases` (the ones before a gate's) applied, the backfill run, Phase 3 up to its rename, never past it. */
 async function bringTo(client: pg.ClientBase, impl: MigrationImplementation, phases: readonly PhaseId[]): Promise<void> {
-  for (const id of phases) {
-    await impl.phases[id].apply(client);
-    if (id === 'phase-0') await impl.backfill.run(client);
-    if (id === 'phase-3') await impl.phases['phase-3'].rename(client);
-  }
+  const last = phases.at(-1);
+  if (last) await applyPhases(client, impl, last, { backfill: true, rename: true });
 }
 
 function stagesOf(gate: PhaseTag): { before: readonly PhaseId[]; stages: Stage[] } {

@@ -11,6 +11,7 @@ import type { AnyProperty } from '../../src/runner/property.ts';
 import type { PropertyResult } from '../../src/runner/result.ts';
 import { findDefect } from '../../src/defects/index.ts';
 import { ourMigration } from '../../src/migration/implementation.ts';
+import type { MigrationImplementation } from '../../src/contract/implementation.ts';
 import { runProperty } from '../../src/runner/run-property.ts';
 import { attachPostgres, startPostgres } from '../../src/db/start-postgres.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -25,6 +26,10 @@ const REGRESSIONS = join(PROJECT_ROOT, 'fixtures', 'regressions');
 
 export interface VitestRunOptions {
   defect?: string;
+  /** Another implementation than ours (a probe of the harness); no saved regressions then. */
+  impl?: MigrationImplementation;
+  /** Stop starting cases, and shrinking, after this long. */
+  timeBudgetMs?: number;
   runs?: number;
   seed?: number;
 }
@@ -35,14 +40,15 @@ export async function runForVitest(def: AnyProperty, opts: VitestRunOptions = {}
   const grants = config.supabaseGrants ? { supabaseGrants: config.supabaseGrants } : {};
   const pg = await attachPostgres(inject('pgAdminUri'), 'url', grants);
   try {
-    const impl = opts.defect ? findDefect(opts.defect)!.apply(ourMigration) : ourMigration;
+    const impl = opts.defect ? findDefect(opts.defect)!.apply(opts.impl ?? ourMigration) : (opts.impl ?? ourMigration);
     const result = await runProperty(def, {
       pg,
       impl,
       seed: opts.seed ?? config.seed ?? DEFAULT_TEST_SEED,
       ...((opts.runs ?? config.runs) ? { runs: opts.runs ?? config.runs! } : {}),
       defect: opts.defect,
-      regressions: opts.defect ? [] : await loadRegressions(REGRESSIONS, def.name, PROJECT_ROOT),
+      regressions: opts.defect || opts.impl ? [] : await loadRegressions(REGRESSIONS, def.name, PROJECT_ROOT),
+      ...(opts.timeBudgetMs ? { timeBudgetMs: opts.timeBudgetMs } : {}),
       ...(config.pg === 'embedded' ? { ownServer: () => startPostgres({ provider: 'embedded', ...(config.pgVersion ? { version: config.pgVersion } : {}), ...grants, settings: CRASH_SAFE }) } : {}),
     });
     await recordResult(result);
@@ -71,5 +77,6 @@ export async function assertProperty(def: AnyProperty): Promise<void> {
 async function recordResult(r: PropertyResult): Promise<void> {
   const dir = join(PROJECT_ROOT, 'reports', 'vitest');
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, `${propertySlug(r.property)}${r.defect ? `--defect-${r.defect}` : ''}.json`), `${JSON.stringify(r, null, 2)}\n`);
+  const impl = !r.impl || r.impl === ourMigration.name ? '' : `--impl-${r.impl}`;
+  await writeFile(join(dir, `${propertySlug(r.property)}${impl}${r.defect ? `--defect-${r.defect}` : ''}.json`), `${JSON.stringify(r, null, 2)}\n`);
 }

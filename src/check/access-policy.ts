@@ -9,6 +9,7 @@
  * The legacy table keeps what it had before Phase 0, never more. anon never gets anything new.
  */
 import type { EntryPoint } from '../contract/entry-point.ts';
+import type { MigrationImplementation } from '../contract/implementation.ts';
 import { PHASE_IDS, type PhaseId } from '../contract/phase.ts';
 import type { AccessEntry, AccessOperation, AccessRole, AccessSnapshot } from './access.ts';
 
@@ -32,7 +33,6 @@ export const ACCESS_POLICY: readonly ObjectPolicy[] = [
     why: 'Phase 2 reads (and Phase 3 writes) the new schema as the signed-in parent, under RLS',
   })),
   { object: 'notifications', from: 'phase-2', ops: { owner: ['SELECT', 'UPDATE', 'DELETE'], stranger: ['SELECT', 'UPDATE', 'DELETE'] }, why: 'the parent reads, marks read and deletes; the server writes them' },
-  { object: 'habit_tracker_from_new', from: 'phase-2', ops: { owner: ['SELECT'], stranger: ['SELECT'] }, why: 'the legacy shape read from the new schema, under the caller’s RLS' },
   // The server (service_role, the Edge Functions' key) writes the new schema from the dual write on.
   ...(['children', 'weeks', 'habits', 'habit_records', 'habit_templates', 'notifications'] as const).map((object) => ({
     object,
@@ -56,6 +56,17 @@ export interface IntendedContext {
   /** Access measured before Phase 0: what the legacy objects may keep. */
   baseline: AccessSnapshot;
   entryPoints: readonly EntryPoint[];
+  /**
+   * The implementation's own legacy-shaped view (Observation.relations.legacyView), if it has one: the
+   * read path's, so the signed-in parent may SELECT it from Phase 2, under the caller's RLS.
+   */
+  legacyView?: string;
+}
+
+/** What `impl` declares through the contract that the matrix needs, with the access measured before Phase 0. */
+export function intendedContextOf(impl: MigrationImplementation, baseline: AccessSnapshot): IntendedContext {
+  const legacyView = impl.observe.relations?.legacyView;
+  return { baseline, entryPoints: impl.entryPoints ?? [], ...(legacyView ? { legacyView } : {}) };
 }
 
 /** Is `role` meant to do `operation` to `object` at `point`? */
@@ -71,6 +82,7 @@ export function isIntended(point: AccessPoint, role: AccessRole, object: string,
     const roles: readonly string[] = role === 'owner' || role === 'stranger' ? ['authenticated'] : [role];
     return ctx.entryPoints.some((p) => p.signature === object && open(p.from) && p.roles.some((r) => roles.includes(r)));
   }
+  if (object === ctx.legacyView) return open('phase-2') && (role === 'owner' || role === 'stranger') && operation === 'SELECT';
   return ACCESS_POLICY.some((p) => p.object === object && open(p.from) && (p.ops[role] ?? []).includes(operation));
 }
 

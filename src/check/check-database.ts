@@ -6,6 +6,7 @@ import { expectedOutcomes, type CanonicalRow } from './canonical.ts';
 import { readLegacyRows, readUserIds } from './read-state.ts';
 import { accountingProblems, roundTripDiffs, type AccountingProblem, type FieldDiff } from './round-trip.ts';
 import { validateConstraints, type ConstraintResult } from './constraints.ts';
+import { byImplementation, ImplementationFailure } from '../runner/implementation-failure.ts';
 
 /** Everything `habit-verify check` finds on one loaded legacy table. */
 export interface CheckResult {
@@ -19,6 +20,8 @@ export interface CheckResult {
   driftRows: number;
   constraintsValidated: boolean;
   backfill: BackfillResult;
+  /** The implementation failed this part of the check (the figures cover what ran before it). */
+  failure?: CheckFailure;
   /** The rows behind the counts, for reports and for turning one into a fixture. */
   details: {
     diffs: FieldDiff[];
@@ -29,48 +32,94 @@ export interface CheckResult {
   };
 }
 
+/** The implementation failed a part of the check: what it was asked, and what it answered. */
+export interface CheckFailure {
+  /** e.g. `Phase 0's apply`, `the drift detector`. */
+  what: string;
+  message: string;
+  step?: string;
+  code?: string;
+}
+
+const NO_BACKFILL: BackfillResult = { batches: 0, rows: 0, migrated: 0, quarantined: 0, roundTrips: 0, done: false, ms: 0 };
+
 /**
  * Bring-your-own data: applies the implementation's Phase 0 to a database holding a legacy table, runs its backfill, and
- * every check that applies to fixed data. Quarantines are reported, not failures. Returns; never prints.
+ * every check that applies to fixed data. Quarantines are reported, not failures. When the
+ * implementation fails a part (its Phase 0 does not apply, its detector throws…), the result says
+ * which (`failure`) with the figures of what ran before it: a failed check, not an error of the
+ * harness. Returns; never prints.
  */
 export async function checkDatabase(
   client: pg.ClientBase,
   impl: MigrationImplementation,
   opts: { batchSize?: number; onBatch?: (b: BatchResult) => void } = {},
 ): Promise<CheckResult> {
-  await impl.phases['phase-0'].apply(client);
-  const backfill = await impl.backfill.run(client, {
-    ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
-    ...(opts.onBatch ? { onBatch: opts.onBatch } : {}),
-  });
-  const legacy = await readLegacyRows(client);
-  const expected = expectedOutcomes(legacy, await readUserIds(client));
-  const view = (await impl.observe.legacyView(client)) as CanonicalRow[];
-  const quarantine = await impl.observe.quarantine(client);
-  const diffs = roundTripDiffs(expected, view);
-  const problems = accountingProblems(expected, new Set(view.map((v) => v.id)), quarantine);
-  const constraints = await validateConstraints(client);
-  const drift = await impl.observe.drift(client);
-  const count = <T>(xs: readonly T[], key: (x: T) => string) =>
-    xs.reduce<Record<string, number>>((acc, x) => ((acc[key(x)] = (acc[key(x)] ?? 0) + 1), acc), {});
-  return {
-    legacyRows: legacy.length,
-    migratedRows: view.length,
-    quarantinedRows: quarantine.length,
-    quarantineReasons: count(quarantine, (q) => q.reason),
-    warnings: count(await impl.observe.warnings(client), (w) => w.code),
-    roundTripMismatches: diffs.length,
-    accountingProblems: problems.length,
-    driftRows: drift.length,
-    constraintsValidated: constraints.every((c) => c.validated),
-    backfill,
-    details: { diffs, problems, drift, constraints, quarantine },
-  };
+  let backfill: BackfillResult = NO_BACKFILL;
+  let view: CanonicalRow[] = [];
+  let quarantine: QuarantineRow[] = [];
+  try {
+    await byImplementation("Phase 0's apply", () => impl.phases['phase-0'].apply(client));
+    backfill = await byImplementation('the backfill', () =>
+      impl.backfill.run(client, {
+        ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+        ...(opts.onBatch ? { onBatch: opts.onBatch } : {}),
+      }),
+    );
+    view = (await byImplementation('the legacy view (observe.legacyView)', () => impl.observe.legacyView(client))) as CanonicalRow[];
+    quarantine = await byImplementation('the quarantine (observe.quarantine)', () => impl.observe.quarantine(client));
+    const legacy = await readLegacyRows(client);
+    const expected = expectedOutcomes(legacy, await readUserIds(client));
+    const diffs = roundTripDiffs(expected, view);
+    const problems = accountingProblems(expected, new Set(view.map((v) => v.id)), quarantine);
+    const constraints = await validateConstraints(client);
+    const drift = await byImplementation('the drift detector (observe.drift)', () => impl.observe.drift(client));
+    const warnings = await byImplementation('the warnings (observe.warnings)', () => impl.observe.warnings(client));
+    return {
+      legacyRows: legacy.length,
+      migratedRows: view.length,
+      quarantinedRows: quarantine.length,
+      quarantineReasons: count(quarantine, (q) => q.reason),
+      warnings: count(warnings, (w) => w.code),
+      roundTripMismatches: diffs.length,
+      accountingProblems: problems.length,
+      driftRows: drift.length,
+      constraintsValidated: constraints.every((c) => c.validated),
+      backfill,
+      details: { diffs, problems, drift, constraints, quarantine },
+    };
+  } catch (err) {
+    if (!(err instanceof ImplementationFailure)) throw err;
+    const cause = err.cause as { message?: unknown; step?: unknown } | undefined;
+    const failure: CheckFailure = {
+      what: err.what,
+      message: typeof cause?.message === 'string' ? cause.message : err.message,
+      ...(typeof cause?.step === 'string' ? { step: cause.step } : {}),
+      ...(err.code ? { code: err.code } : {}),
+    };
+    return {
+      legacyRows: (await readLegacyRows(client)).length,
+      migratedRows: view.length,
+      quarantinedRows: quarantine.length,
+      quarantineReasons: count(quarantine, (q) => q.reason),
+      warnings: {},
+      roundTripMismatches: 0,
+      accountingProblems: 0,
+      driftRows: 0,
+      constraintsValidated: false,
+      backfill,
+      details: { diffs: [], problems: [], drift: [], constraints: [], quarantine },
+      failure,
+    };
+  }
 }
 
-/** check passes when every migrated row round-trips, every row is accounted for, constraints hold and nothing drifts. */
+const count = <T>(xs: readonly T[], key: (x: T) => string) =>
+  xs.reduce<Record<string, number>>((acc, x) => ((acc[key(x)] = (acc[key(x)] ?? 0) + 1), acc), {});
+
+/** check passes when the implementation did every part, every migrated row round-trips, every row is accounted for, constraints hold and nothing drifts. */
 export function checkPassed(r: CheckResult): boolean {
-  return r.roundTripMismatches === 0 && r.accountingProblems === 0 && r.constraintsValidated && r.driftRows === 0;
+  return r.failure === undefined && r.roundTripMismatches === 0 && r.accountingProblems === 0 && r.constraintsValidated && r.driftRows === 0;
 }
 
 /** The report's quarantine section: reasons in name order, with counts and up to three original rows. */

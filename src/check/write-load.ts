@@ -8,6 +8,7 @@
 import type pg from 'pg';
 import { connect } from '../db/connect.ts';
 import type { StepResult } from '../contract/executor.ts';
+import { BASELINE_STEP, type StallFigure } from './stall-figure.ts';
 
 /** One write of the load. Times are `performance.now()` milliseconds of this process. */
 export interface WriteSample {
@@ -121,21 +122,6 @@ export class StepClock {
   }
 }
 
-/** p50 / p99 / max latency and errors of the writes that overlapped one step. */
-export interface StallFigure {
-  step: string;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  errors: number;
-  /** Writes that overlapped the step. */
-  writes: number;
-  /** How long the step itself ran (the longest run when it ran several times). */
-  stepMs: number;
-}
-
-/** Label of the writes that overlapped no step: the load's own baseline. */
-export const BASELINE_STEP = '(no migration step running)';
 
 /**
  * Attributes every write to every step whose window it overlapped, and summarizes per step label (a
@@ -168,12 +154,9 @@ export function stallFigures(windows: readonly StepWindow[], samples: readonly W
   });
 }
 
-/** A stall figure as a report holds it (writes and stepMs may be absent). */
-export type StallRow = Omit<StallFigure, 'writes' | 'stepMs'> & { writes?: number; stepMs?: number };
-
 /** Merges figures of several runs of the same steps: the worst of each figure per step (order kept). */
-export function worstOf(runs: ReadonlyArray<readonly StallRow[]>): StallRow[] {
-  const byStep = new Map<string, StallRow>();
+export function worstOf(runs: ReadonlyArray<readonly StallFigure[]>): StallFigure[] {
+  const byStep = new Map<string, StallFigure>();
   const sum = (a?: number, b?: number) => (a === undefined && b === undefined ? undefined : (a ?? 0) + (b ?? 0));
   const max = (a?: number, b?: number) => (a === undefined && b === undefined ? undefined : Math.max(a ?? 0, b ?? 0));
   for (const run of runs) {

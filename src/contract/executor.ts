@@ -44,35 +44,38 @@ export async function runSteps(
   const ordered = direction === 'up' ? steps : [...steps].reverse();
   const results: StepResult[] = [];
   await client.query(`SET lock_timeout = ${Math.max(1, Math.floor(lockTimeoutMs))}`);
-  for (const step of ordered) {
-    const sql = direction === 'up' ? step.up : step.down;
-    if (!sql) continue;
-    const started = performance.now();
-    let attempts = 0;
-    for (;;) {
-      attempts++;
-      try {
-        await runOne(client, step, sql, direction);
-        break;
-      } catch (err) {
-        const code = (err as { code?: string }).code;
-        if (code === LOCK_NOT_AVAILABLE && attempts <= retries) {
-          await new Promise((r) => setTimeout(r, 50 * attempts));
-          continue;
-        }
-        throw new MigrationError(`step ${step.name} (${direction}) failed: ${(err as Error).message}`, {
-          step: step.name,
-          code,
-          cause: err,
-        });
-      }
+  try {
+    for (const step of ordered) {
+      const sql = direction === 'up' ? step.up : step.down;
+      if (!sql) continue;
+      const started = performance.now();
+      const attempts = await runWithRetries(client, step, sql, direction, retries);
+      const result = { name: step.name, direction, ms: performance.now() - started, attempts };
+      results.push(result);
+      await opts.onStep?.(result);
     }
-    const result = { name: step.name, direction, ms: performance.now() - started, attempts };
-    results.push(result);
-    await opts.onStep?.(result);
+  } finally {
+    // also after a failure: the session goes on (the harness's own queries, a rollback) without it
+    await client.query('RESET lock_timeout').catch(() => undefined);
   }
-  await client.query('RESET lock_timeout');
   return results;
+}
+
+/** Runs one step, retrying it while it hits lock_timeout; returns how many attempts it took. */
+async function runWithRetries(client: pg.ClientBase, step: Step, sql: string, direction: 'up' | 'down', retries: number): Promise<number> {
+  for (let attempts = 1; ; attempts++) {
+    try {
+      await runOne(client, step, sql, direction);
+      return attempts;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === LOCK_NOT_AVAILABLE && attempts <= retries) {
+        await new Promise((r) => setTimeout(r, 50 * attempts));
+        continue;
+      }
+      throw new MigrationError(`step ${step.name} (${direction}) failed: ${(err as Error).message}`, { step: step.name, code, cause: err });
+    }
+  }
 }
 
 async function runOne(client: pg.ClientBase, step: Step, sql: string, direction: 'up' | 'down'): Promise<void> {

@@ -89,4 +89,30 @@ export interface Observation {
   writeNumber?(db: pg.ClientBase): Promise<number>;
   /** Compare mode's log of mismatches, oldest first (absent: the implementation has no compare mode). */
   readMismatches?(db: pg.ClientBase): Promise<LoggedMismatch[]>;
+  /**
+   * The new schema's week (`weeks.id`, as text) of each legacy row it holds, ordered by legacy id:
+   * migrated rows, and weeks created in the new schema that the implementation gives a legacy id.
+   * Empty while there is no new schema. It is how the harness aims at one legacy row's week (a drift
+   * it injects, a write of the app after the switch); without it those properties fail with
+   * NotProvidedError.
+   */
+  weekIds?(db: pg.ClientBase): Promise<Map<number, string>>;
+  /**
+   * Relations of its own the implementation adds to `public` beside the plan's tables, by what the
+   * Data API may do with them (default: none): RLS isolation reads each as a signed-in parent.
+   */
+  readonly relations?: OwnRelations;
+  /**
+   * The transaction-local setting (a GUC) the implementation's own reverse sync sets to write the
+   * legacy table during the read-only week, if it has one: a client that sets it too must still be
+   * refused (phase-3/read-only-week tries). Absent: that attempt is not made.
+   */
+  readonly reverseSyncSetting?: string;
+}
+
+export interface OwnRelations {
+  /** The legacy shape read from the new schema (columns `id`, `user_id`): each parent sees exactly their own rows. */
+  legacyView?: string;
+  /** Bookkeeping no API role may read (a permission error, or no row). */
+  internal?: readonly string[];
 }

@@ -7,6 +7,7 @@
  * finished rows (label-rows.ts).
  */
 import type { AnomalyEntry } from './anomaly/define.ts';
+import { ANOMALY_IDS, type AnomalyId } from './anomaly-id.ts';
 import { childName100CodePoints, childName101CodePoints, childNameCombiningMark, childNameEmoji, childNameEmpty } from './anomaly/child-name.ts';
 import {
   habitNameEmpty,
@@ -40,53 +41,6 @@ import { farFutureWeek, farPastWeek, leapDayWeek, weekNotMonday, weekPeriodMisma
 export type { AnomalyEntry, Injection, InjectionContext, JsonColumn, RowDraft, Treatment } from './anomaly/define.ts';
 export { codePointLength, collapseWhitespace, nearDuplicateKey } from './anomaly/inspect.ts';
 
-/** Every anomaly id, in the order entries are applied to a row. */
-export const ANOMALY_IDS = [
-  'same_child_name_other_family',
-  'near_duplicate_child_nfc_nfd',
-  'near_duplicate_child_whitespace',
-  'duplicate_week',
-  'owner_null',
-  'owner_unknown',
-  'owner_nil_uuid',
-  'child_name_empty',
-  'child_name_100_code_points',
-  'child_name_101_code_points',
-  'child_name_emoji',
-  'child_name_combining_mark',
-  'week_not_monday',
-  'leap_day_week',
-  'year_boundary_week',
-  'far_past_week',
-  'far_future_week',
-  'habits_null',
-  'habits_json_null',
-  'habits_empty',
-  'habits_not_array',
-  'many_habits',
-  'habit_not_object',
-  'habit_name_invalid',
-  'habit_unknown_keys',
-  'habit_name_empty',
-  'habit_names_duplicate',
-  'times_missing',
-  'times_not_array',
-  'times_short',
-  'times_too_long',
-  'status_null',
-  'status_none',
-  'status_case',
-  'status_unknown',
-  'status_not_string',
-  'reflection_null',
-  'reflection_json_null',
-  'reflection_not_object',
-  'reflection_freeform',
-  'text_sql_metacharacters',
-  'text_unicode',
-  'week_period_mismatch',
-] as const;
-export type AnomalyId = (typeof ANOMALY_IDS)[number];
 
 /** The catalogue, in {@link ANOMALY_IDS} order. */
 export const ANOMALIES: readonly AnomalyEntry[] = [
@@ -144,6 +98,3 @@ export function anomalyById(id: AnomalyId): AnomalyEntry {
   return entry;
 }
 
-export function isAnomalyId(value: unknown): value is AnomalyId {
-  return typeof value === 'string' && BY_ID.has(value as AnomalyId);
-}

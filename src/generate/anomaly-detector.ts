@@ -4,7 +4,7 @@
  * end over the rows' identities. A stream keeps per row its id and identity (and its few labels), not
  * the row.
  */
-import type { AnomalyId } from './anomalies.ts';
+import type { AnomalyId } from './anomaly-id.ts';
 import { anomalyById } from './anomalies.ts';
 import type { AuthUser, LegacyDataset, LegacyRow } from './dataset.ts';
 import { finishLabels, relationalLabels, rowLabels, type RowSkeleton } from './label-rows.ts';

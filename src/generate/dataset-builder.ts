@@ -9,7 +9,8 @@
  * run of weeks, so which weeks are taken is kept per child as a count, plus the identities of the rows
  * an anomaly moved. Which weeks are free needs the weeks of rows still to come: hence the counts.
  */
-import { anomalyById, ANOMALY_IDS, type AnomalyId } from './anomalies.ts';
+import { anomalyById } from './anomalies.ts';
+import { ANOMALY_IDS, type AnomalyId } from './anomaly-id.ts';
 import type { Injection, InjectionContext, RowDraft, RowIdentity } from './anomaly/define.ts';
 import { NIL_UUID, weekKey } from './anomaly/inspect.ts';
 import type { AuthUser, LegacyRow } from './dataset.ts';

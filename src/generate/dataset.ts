@@ -4,7 +4,7 @@
  * All dates are ISO strings (`YYYY-MM-DD`) and timestamps ISO-8601 UTC strings (`…Z`): never a JS
  * `Date`, so nothing depends on the process time zone.
  */
-import type { AnomalyId } from './anomalies.ts';
+import type { AnomalyId } from './anomaly-id.ts';
 import type { LegacyRow } from '../contract/legacy-row.ts';
 
 export type { LegacyRow };

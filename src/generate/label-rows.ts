@@ -5,7 +5,8 @@
  * treatment they imply (see labelled-outcome.ts) is true of it — a test checks that against the
  * oracle on every mode. Pure.
  */
-import { ANOMALIES, ANOMALY_IDS, anomalyById, type AnomalyId } from './anomalies.ts';
+import { ANOMALIES, anomalyById } from './anomalies.ts';
+import { ANOMALY_IDS, type AnomalyId } from './anomaly-id.ts';
 import { weekKey } from './anomaly/inspect.ts';
 import type { LegacyDataset, LegacyRow } from './dataset.ts';
 import { nearDuplicateKey } from '../migration/mapping-rules.ts';

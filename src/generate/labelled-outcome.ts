@@ -4,7 +4,8 @@
  * call for. The generator promises this equals the oracle's outcome (test/generate/labels.test.ts);
  * properties never use it as their expectation — they ask the oracle.
  */
-import { anomalyById, type AnomalyId } from './anomalies.ts';
+import { anomalyById } from './anomalies.ts';
+import type { AnomalyId } from './anomaly-id.ts';
 import { QUARANTINE_REASONS, type QuarantineReason, type WarningCode } from '../migration/mapping-rules.ts';
 
 export type LabelledOutcome = { kind: 'migrate'; warnings: WarningCode[] } | { kind: 'quarantine'; reason: QuarantineReason };

@@ -7,7 +7,8 @@
  * dataset is as consistent as a generated one.
  */
 import fc from 'fast-check';
-import { ANOMALIES, isAnomalyId, type AnomalyId } from './anomalies.ts';
+import { ANOMALIES } from './anomalies.ts';
+import { isAnomalyId, type AnomalyId } from './anomaly-id.ts';
 import type { Injection } from './anomaly/define.ts';
 import { buildDataset } from './build-dataset.ts';
 import type { LegacyDataset } from './dataset.ts';

@@ -3,7 +3,7 @@
  * that names the file and the failing row and field.
  */
 import { fromDayNumber, toDayNumber } from '../migration/mapping-rules.ts';
-import { isAnomalyId, type AnomalyId } from './anomalies.ts';
+import { isAnomalyId, type AnomalyId } from './anomaly-id.ts';
 import type { AuthUser, LegacyDataset, LegacyRow } from './dataset.ts';
 import { InputError } from './input-error.ts';
 import { jsonbProblem, pgTextProblem } from './loadable.ts';

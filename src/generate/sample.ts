@@ -4,7 +4,7 @@
  * fast-check and faker.
  */
 import fc from 'fast-check';
-import type { AnomalyId } from './anomalies.ts';
+import type { AnomalyId } from './anomaly-id.ts';
 import type { LegacyDataset } from './dataset.ts';
 import { legacyDatasetArbitrary, type DatasetMode } from './legacy-dataset.ts';
 

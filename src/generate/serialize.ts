@@ -7,7 +7,7 @@
  * refuses text Postgres cannot hold (U+0000, lone surrogates) with a RangeError naming the row.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { AnomalyId } from './anomalies.ts';
+import type { AnomalyId } from './anomaly-id.ts';
 import type { AuthUser, LegacyDataset, LegacyRow } from './dataset.ts';
 import { jsonbProblem, pgTextProblem } from './loadable.ts';
 

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { AnomalyDetector } from './anomaly-detector.ts';
-import type { AnomalyId } from './anomalies.ts';
+import type { AnomalyId } from './anomaly-id.ts';
 import { childOf, childRowCounts, DatasetBuilder } from './dataset-builder.ts';
 import type { AuthUser, LegacyRow } from './dataset.ts';
 import type { FamilySpec, RowSpec } from './dataset-spec.ts';

@@ -8,6 +8,7 @@ import type { DriftOptions, DriftRow, LoggedMismatch, Observation, QuarantineRow
 import type { WarningCode } from './mapping-rules.ts';
 import { writePathOf } from './phase-3/write-path.ts';
 import { readRetirement } from './phase-3/retirement-log.ts';
+import { REVERSE_SYNC_GUC } from './phase-3/names.ts';
 
 const TS = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const COLUMNS = `id::bigint::text AS id, user_id::text, child_name, week_period, week_start_date::text AS week_start_date,
@@ -63,6 +64,16 @@ export const CONTENT_QUERIES: Readonly<Record<string, string>> = {
   migration_warnings: 'SELECT * FROM public.migration_warnings',
 };
 
+/** The new schema's week of every legacy row it holds (weeks.legacy_id); empty before Phase 0. */
+export async function readWeekIds(client: pg.ClientBase): Promise<Map<number, string>> {
+  const { rows: there } = await client.query<{ ok: boolean }>(`SELECT to_regclass('public.weeks') IS NOT NULL AS ok`);
+  if (!there[0]?.ok) return new Map();
+  const { rows } = await client.query<{ legacy_id: string; id: string }>(
+    'SELECT w.legacy_id::text, w.id::text FROM public.weeks w WHERE w.legacy_id IS NOT NULL ORDER BY w.legacy_id',
+  );
+  return new Map(rows.map((r) => [Number(r.legacy_id), r.id]));
+}
+
 export const observation: Observation = {
   legacyView: readLegacyView,
   quarantine: readQuarantine,
@@ -81,6 +92,12 @@ export const observation: Observation = {
       `SELECT user_id::text, operation, key, kind, control, candidate, error FROM public.read_mismatches ORDER BY id`,
     );
     return rows;
+  },
+  weekIds: readWeekIds,
+  reverseSyncSetting: REVERSE_SYNC_GUC,
+  relations: {
+    legacyView: 'habit_tracker_from_new',
+    internal: ['migration_quarantine', 'migration_warnings', 'backfill_progress', 'read_mismatches'],
   },
   async writeNumber(db) {
     const { rows } = await db.query<{ seq: string }>(`SELECT nextval('public.hv_op_seq')::text AS seq`);

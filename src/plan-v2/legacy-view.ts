@@ -15,18 +15,10 @@ import { ISO_DATE, UTC_TEXT } from '../contract/legacy-read.ts';
 import { weekPeriodLabel } from '../migration/mapping-rules.ts';
 
 export async function planLegacyView(db: pg.ClientBase): Promise<LegacyRow[]> {
-  const { rows: tables } = await db.query<{ t: string | null }>(
-    `SELECT coalesce(to_regclass('public.habit_tracker'), to_regclass('public.habit_tracker_old'))::text AS t`,
-  );
-  const legacy = tables[0]?.t;
-  if (!legacy || !(await hasNewSchema(db))) return [];
+  const legacy = await legacyTableOf(db);
+  if (!legacy) return [];
   const { rows } = await db.query<Omit<LegacyRow, 'id' | 'week_period'> & { id: string }>(
-    `WITH matched AS (
-       SELECT l.id, min(w.id::text)::uuid AS week_id
-         FROM ${legacy} l
-         JOIN public.weeks w ON w.week_start_date = l.week_start_date
-         JOIN public.children c ON c.id = w.child_id AND c.name = l.child_name
-        GROUP BY l.id HAVING count(*) = 1)
+    `WITH ${matchedWeeks(legacy)}
      SELECT m.id::text AS id, w.user_id::text AS user_id, c.name AS child_name, ${ISO_DATE('w.week_start_date')} AS week_start_date,
             w.theme, w.reflection, w.reward, ${UTC_TEXT('w.created_at')} AS created_at, ${UTC_TEXT('w.updated_at')} AS updated_at,
             coalesce((SELECT json_agg(json_build_object('name', h.name, 'times',
@@ -39,6 +31,31 @@ export async function planLegacyView(db: pg.ClientBase): Promise<LegacyRow[]> {
       ORDER BY m.id`,
   );
   return rows.map((r) => ({ ...r, id: Number(r.id), week_period: weekPeriodLabel(r.week_start_date) }));
+}
+
+/**
+ * `matched (id, week_id)`: each legacy row of `legacy` with the one week compareData's query finds for
+ * it (child name and week_start_date, exactly one), as a WITH item.
+ */
+export function matchedWeeks(legacy: string): string {
+  return `matched AS (
+       SELECT l.id, min(w.id::text)::uuid AS week_id
+         FROM ${legacy} l
+         JOIN public.weeks w ON w.week_start_date = l.week_start_date
+         JOIN public.children c ON c.id = w.child_id AND c.name = l.child_name
+        GROUP BY l.id HAVING count(*) = 1)`;
+}
+
+/**
+ * The legacy table the ids come from — habit_tracker, or habit_tracker_old after Day 8 — when it and
+ * the new schema are both there; undefined otherwise (nothing can be matched).
+ */
+export async function legacyTableOf(db: pg.ClientBase): Promise<string | undefined> {
+  const { rows: tables } = await db.query<{ t: string | null }>(
+    `SELECT coalesce(to_regclass('public.habit_tracker'), to_regclass('public.habit_tracker_old'))::text AS t`,
+  );
+  const legacy = tables[0]?.t;
+  return legacy && (await hasNewSchema(db)) ? legacy : undefined;
 }
 
 async function hasNewSchema(db: pg.ClientBase): Promise<boolean> {

@@ -1,7 +1,9 @@
 /**
  * What the oracles observe of a database the plan migrated. The plan keeps no quarantine (a row it
  * cannot migrate is nowhere: []), records no warning ([]), no write order (writeNumber absent), no
- * compare-mode log (readMismatches absent) and no record of Phase 3 (retirement: undefined). The write
+ * compare-mode log (readMismatches absent) and no record of Phase 3 (retirement: undefined). Its weeks
+ * carry no legacy id: weekIds matches them as the legacy view does (week-ids.ts). Of its own relations
+ * only the Edge Function's idempotency_log is bookkeeping (the server's; no API role reads it). The write
  * path is 'legacy' while public.habit_tracker exists — the plan's Phase 3 SQL has no switch of its
  * own ("이중쓰기 비활성화" is a bullet, not a statement) — and 'new' once it is renamed or dropped.
  * contentQueries: the plan's four tables by content — ids are gen_random_uuid(), so two equal runs
@@ -11,6 +13,7 @@
 import type { Observation } from '../contract/observation.ts';
 import { planDrift } from './detect-drift.ts';
 import { planLegacyView } from './legacy-view.ts';
+import { planWeekIds } from './week-ids.ts';
 
 const WEEK_KEY = `LEFT JOIN public.children c ON c.id = w.child_id`;
 
@@ -35,4 +38,6 @@ export const planObservation: Observation = {
     return rows[0]?.legacy ? 'legacy' : 'new';
   },
   retirement: async () => undefined,
+  weekIds: planWeekIds,
+  relations: { internal: ['idempotency_log'] },
 };

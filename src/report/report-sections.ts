@@ -1,14 +1,13 @@
 import type { DriftRow } from '../contract/observation.ts';
 import { findDefect } from '../defects/index.ts';
-import type { RunReport, StallFigure } from '../runner/result.ts';
+import type { RunReport } from '../runner/result.ts';
+import type { StallFigure } from '../check/stall-figure.ts';
 import { isRecord } from './counterexample.ts';
 
 /**
  * Typed readers for the optional sections of a RunReport (`unknown[]` there): entries of another
  * shape are dropped, so a half-filled section still renders what it can.
  */
-
-export type { StallFigure } from '../runner/result.ts';
 
 export interface KillEntry {
   id: string;

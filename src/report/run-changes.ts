@@ -7,7 +7,7 @@
 import type { PropertyResult, RunReport, Verdict } from '../runner/result.ts';
 import { countVerdicts, gatesOf, overallVerdict, type GateVerdict, type VerdictCounts } from './gates.ts';
 import { driftOf, killMatrixOf, quarantineOf } from './report-sections.ts';
-import { BASELINE_STEP } from './stall-summary.ts';
+import { BASELINE_STEP } from '../check/stall-figure.ts';
 import { safeJson } from './text-format.ts';
 
 export interface RunChanges {

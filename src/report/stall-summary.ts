@@ -7,22 +7,12 @@
 import type { RunReport } from '../runner/result.ts';
 import { isRecord } from './counterexample.ts';
 import { stallsOf } from './report-sections.ts';
+import { BASELINE_STEP, type StallFigure } from '../check/stall-figure.ts';
 
-/** The writes that overlapped no step: the load's own baseline (src/check/write-load.ts BASELINE_STEP). */
-export const BASELINE_STEP = '(no migration step running)';
-
-export interface StepStall {
+/** A step's figure as the report shows it: boundMs when the report says enough to know it. */
+export interface StepStall extends StallFigure {
   /** The property that measured it (absent in reports that only hold the pooled list). */
   property?: string;
-  step: string;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  errors: number;
-  writes?: number;
-  stepMs?: number;
-  /** The bound this step was held to, when the report says enough to know it. */
-  boundMs?: number;
   over: boolean;
 }
 

@@ -5,6 +5,7 @@
  * regression fixture and never drawn as data the migration gets wrong. Keeps the cause's SQLSTATE.
  */
 import { codeOf, InfraError } from '../db/errors.ts';
+import { PropertyFailure } from './property-failure.ts';
 
 export class HarnessError extends Error {
   override readonly name = 'HarnessError';
@@ -21,12 +22,16 @@ export class HarnessError extends Error {
   }
 }
 
-/** Runs one step of the harness's own; any error it throws becomes a {@link HarnessError} naming `what`. */
+/**
+ * Runs one step of the harness's own; any error it throws becomes a {@link HarnessError} naming `what`
+ * — but a PropertyFailure, which the step raised on purpose (the implementation failed a call the step
+ * made into it: ImplementationFailure), stays what it is.
+ */
 export async function harness<T>(what: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    throw err instanceof HarnessError || err instanceof InfraError ? err : new HarnessError(what, err);
+    throw err instanceof HarnessError || err instanceof InfraError || err instanceof PropertyFailure ? err : new HarnessError(what, err);
   }
 }
 

@@ -4,7 +4,7 @@ import type { PhaseId } from '../contract/phase.ts';
 import type { MigrationImplementation } from '../contract/implementation.ts';
 import type { StartedPostgres, TestDatabase } from '../db/types.ts';
 import type { LegacyDataset } from '../generate/dataset.ts';
-import type { StallFigure } from './result.ts';
+import type { StallFigure } from '../check/stall-figure.ts';
 
 /** The gates: one per phase, and the rollback cycles. */
 export type PhaseTag = PhaseId | 'rollback';

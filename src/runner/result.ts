@@ -3,6 +3,7 @@
  * exit code from them. Everything here is plain JSON.
  */
 import type { PhaseTag } from './property.ts';
+import type { StallFigure } from '../check/stall-figure.ts';
 
 export type Verdict = 'passed' | 'failed' | 'error' | 'skipped';
 
@@ -49,19 +50,6 @@ export interface PropertyResult {
   note?: string;
   /** Write stalls the property measured, per migration step (the report's stall chart). */
   stalls?: StallFigure[];
-}
-
-/** Latency of the app's writes that overlapped one migration step (see src/check/write-load.ts). */
-export interface StallFigure {
-  step: string;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  errors: number;
-  writes?: number;
-  stepMs?: number;
-  /** The bound this step's stall was held to (HV_MAX_STALL_MS + the run's baseline), when the check records it. */
-  boundMs?: number;
 }
 
 /** A gate run: what the reports render and the CLI turns into an exit code. */

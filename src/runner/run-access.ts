@@ -10,7 +10,7 @@ import { connect } from '../db/connect.ts';
 import { loadDataset } from '../db/load-dataset.ts';
 import type { SupabaseGrants } from '../db/supabase-grants.ts';
 import type { StartedPostgres } from '../db/types.ts';
-import { exposureViolations, type ExposureViolation } from '../check/access-policy.ts';
+import { exposureViolations, intendedContextOf, type ExposureViolation } from '../check/access-policy.ts';
 import { sampleDataset } from '../generate/sample.ts';
 import type { LegacyDataset } from '../generate/dataset.ts';
 import { walkAccess, type AccessStep, type Move } from './access-walk.ts';
@@ -52,7 +52,7 @@ export async function runAccess(pg: StartedPostgres, impl: MigrationImplementati
     ...quietly([...before(last), last]),
     ...[...target].reverse().map((phase): Move => ({ phase, direction: 'down' })),
   ]);
-  const ctx = { baseline: up[0]!.snapshot, entryPoints: impl.entryPoints ?? [] };
+  const ctx = intendedContextOf(impl, up[0]!.snapshot);
   const steps = [...up, ...down.slice(1)].map((s) => ({ ...s, violations: exposureViolations(s.phase, s.snapshot, ctx) }));
   return { implementation: impl.name, regime: pg.supabaseGrants, serverVersion: pg.serverVersion, seed: opts.seed, owner, steps };
 }

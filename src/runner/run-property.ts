@@ -9,6 +9,7 @@ import type { SavedRegression } from './regression.ts';
 import { resetDatabase } from '../db/reset.ts';
 import { harness, isHarnessSide } from './harness-error.ts';
 import { gateOfName } from './gate-of-name.ts';
+import { ImplementationFailure } from './implementation-failure.ts';
 
 /** A property run stops starting cases (and shrinking) after this long unless told otherwise. */
 export const DEFAULT_PROPERTY_BUDGET_MS = 30_000;
@@ -92,11 +93,14 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
     // 1. Saved regressions, replayed first and forever (as Hypothesis's example database does).
     for (const reg of opts.regressions ?? []) {
       base.regressionsReplayed++;
+      let resetting = true;
       try {
         await reset();
+        resetting = false;
         await def.check(reg.input, c);
       } catch (err) {
         if (opts.signal?.aborted) return finish(interruptedResult(opts.signal, 0));
+        if (resetting && err instanceof ImplementationFailure) return finish(resetFailureResult(err, 0));
         const replayCommand = `npx habit-verify replay ${def.name} --fixture ${reg.file}${opts.defect ? ` --defect ${opts.defect}` : ''}${opts.replayFlags ?? ''}`;
         if (isHarnessSide(err)) return finish(harnessErrorResult(err, replayCommand));
         return finish({ verdict: 'failed', counterexample: reg.input, failure: failureOf(err), failedOnRegression: reg.file, replayCommand });
@@ -108,16 +112,26 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
     // 2. Random cases. A harness-side error says nothing about the input: before any real failure
     // it ends the run (every later call passes at once, so nothing is shrunk); during the shrinking
     // of a real failure, that shrink step is not counted against the smaller input.
+    // A reset the implementation fails (it cannot be set up again between cases) likewise ends the
+    // run, as a FAIL without a counterexample.
     let lastError: unknown;
     let harnessFailure: unknown;
+    let resetFailure: ImplementationFailure | undefined;
     let realFailure = false;
     const property = fc.asyncProperty(def.arbitrary(), async (input: unknown) => {
-      if (harnessFailure !== undefined || opts.signal?.aborted) return;
+      if (harnessFailure !== undefined || resetFailure !== undefined || opts.signal?.aborted) return;
+      let resetting = true;
       try {
         await reset();
+        resetting = false;
         await def.check(input, c);
       } catch (err) {
         if (opts.signal?.aborted) return; // the database went away under it: not the input's fault
+        if (resetting && err instanceof ImplementationFailure) {
+          if (realFailure) return;
+          resetFailure = err;
+          throw err;
+        }
         if (isHarnessSide(err)) {
           if (realFailure) return;
           harnessFailure = err;
@@ -143,6 +157,7 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
     const replay = (path: string | undefined) =>
       `npx habit-verify replay ${def.name} --seed ${opts.seed}${path ? ` --path ${path}` : ''}${opts.defect ? ` --defect ${opts.defect}` : ''}${opts.replayFlags ?? ''}`;
     if (harnessFailure !== undefined) return finish({ ...harnessErrorResult(harnessFailure, replay(details.counterexamplePath ?? undefined)), runs });
+    if (resetFailure !== undefined) return finish(resetFailureResult(resetFailure, runs));
     if (!details.failed) return finish({ runs, interrupted: details.interrupted || undefined });
     const input = details.counterexample?.[0];
     const dataset = datasetOf(def, input);
@@ -178,6 +193,14 @@ function interruptedResult(signal: AbortSignal, runs: number): Partial<PropertyR
 /** ERROR: what could not be checked and why; no counterexample (the input is not what went wrong). */
 function harnessErrorResult(err: unknown, replayCommand: string): Partial<PropertyResult> {
   return { verdict: 'error', failure: failureOf(err), note: 'the harness or the infrastructure failed, not the migration: nothing was checked from here on', replayCommand };
+}
+
+/**
+ * FAIL: the implementation could not be brought back to the property's starting point between cases
+ * (a phase applied again, or rolled back, failed). No counterexample: no data is involved.
+ */
+function resetFailureResult(err: ImplementationFailure, runs: number): Partial<PropertyResult> {
+  return { verdict: 'failed', runs, failure: failureOf(err), note: 'the migration could not be set up again between cases, on the database the harness had reset (no data involved)' };
 }
 
 /** Why a property that crashes servers cannot run on this provider (undefined: it can). */

@@ -31,6 +31,15 @@ describe('the access matrix', () => {
     expect(isIntended('phase-2', 'owner', 'notifications', 'INSERT', ctx)).toBe(false);
   });
 
+  it("opens the implementation's own legacy view (declared through the contract) for SELECT by the parent from Phase 2, and nothing else", () => {
+    const withView = { ...ctx, legacyView: 'legacy_shape' };
+    expect(isIntended('phase-2', 'owner', 'legacy_shape', 'SELECT', withView)).toBe(true);
+    expect(isIntended('phase-1', 'owner', 'legacy_shape', 'SELECT', withView)).toBe(false);
+    expect(isIntended('phase-2', 'owner', 'legacy_shape', 'UPDATE', withView)).toBe(false);
+    expect(isIntended('phase-2', 'anon', 'legacy_shape', 'SELECT', withView)).toBe(false);
+    expect(isIntended('phase-2', 'owner', 'legacy_shape', 'SELECT', ctx)).toBe(false);
+  });
+
   it('lets nobody execute an internal function; an entry point only for its roles from its phase', () => {
     expect(isIntended('phase-1', 'service_role', 'hv_dual_write(text,text,jsonb)', 'EXECUTE', ctx)).toBe(true);
     expect(isIntended('phase-0', 'service_role', 'hv_dual_write(text,text,jsonb)', 'EXECUTE', ctx)).toBe(false);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BASELINE_STEP, StepClock, percentile, stallFigures, worstOf, type WriteSample } from '../../src/check/write-load.ts';
+import { StepClock, percentile, stallFigures, worstOf, type WriteSample } from '../../src/check/write-load.ts';
+import { BASELINE_STEP } from '../../src/check/stall-figure.ts';
 
 const w = (startMs: number, endMs: number, error?: string): WriteSample => ({ worker: 0, op: 'x', startMs, endMs, ...(error ? { error: { message: error } } : {}) });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ANOMALIES, ANOMALY_IDS, anomalyById, codePointLength, nearDuplicateKey, type AnomalyId } from '../../src/generate/anomalies.ts';
+import { ANOMALIES, anomalyById, codePointLength, nearDuplicateKey } from '../../src/generate/anomalies.ts';
+import { ANOMALY_IDS, type AnomalyId } from '../../src/generate/anomaly-id.ts';
 import type { LegacyDataset, LegacyRow } from '../../src/generate/dataset.ts';
 import { sampleDataset } from '../../src/generate/sample.ts';
 import { AS_IS_RULES, NORMALIZATIONS, QUARANTINE_REASONS, WARNINGS, weekPeriodLabel } from '../../src/migration/mapping-rules.ts';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ANOMALIES, type AnomalyId } from '../../src/generate/anomalies.ts';
+import { ANOMALIES } from '../../src/generate/anomalies.ts';
+import type { AnomalyId } from '../../src/generate/anomaly-id.ts';
 import { legacyDatasetArbitrary, type LegacyDatasetOptions } from '../../src/generate/legacy-dataset.ts';
 import { labelledOutcome } from '../../src/generate/labelled-outcome.ts';
 import { expectedOutcomes, expectedWarnings } from '../../src/check/canonical.ts';

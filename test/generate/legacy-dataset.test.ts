@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ANOMALIES, ANOMALY_IDS, anomalyById, codePointLength, nearDuplicateKey, type AnomalyId } from '../../src/generate/anomalies.ts';
+import { ANOMALIES, anomalyById, codePointLength, nearDuplicateKey } from '../../src/generate/anomalies.ts';
+import { ANOMALY_IDS, type AnomalyId } from '../../src/generate/anomaly-id.ts';
 import { STATUSES, type LegacyDataset } from '../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary, type DatasetMode } from '../../src/generate/legacy-dataset.ts';
 import { sampleDataset } from '../../src/generate/sample.ts';

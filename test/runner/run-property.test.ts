@@ -9,6 +9,8 @@ import { runProperty } from '../../src/runner/run-property.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { HarnessError, harness } from '../../src/runner/harness-error.ts';
 import type { PropertyDef } from '../../src/runner/property.ts';
+import { withPhase } from '../../src/defects/transform.ts';
+import { applyUpTo } from '../../properties/support/apply-up-to.ts';
 import { isSavable, loadRegressions, saveRegression } from '../../src/report/regression-store.ts';
 
 /** A property that fails for arrays holding a number >= 50: shrinks to [50]. */
@@ -133,6 +135,36 @@ describe('runProperty', () => {
       expect(isSavable(broken)).toBe(false); // no data to save
       const harnessSide = await runProperty({ ...toy, setup: () => harness('create its helper table', () => Promise.reject(new Error('disk full'))) }, { pg, impl: ourMigration, seed: 4 });
       expect(harnessSide.verdict).toBe('error');
+    } finally {
+      await pg.close();
+    }
+  });
+
+  test("a phase whose apply is not idempotent FAILS when the harness applies it again between cases (naming the phase, the step and Postgres's answer), not ERROR", async () => {
+    const pg = await attachPostgres(inject('pgAdminUri'));
+    try {
+      const phase0 = ourMigration.phases['phase-0'];
+      const once = { name: 'create-once', why: 'not idempotent: no IF NOT EXISTS', up: 'CREATE TABLE public.hv_test_once (x int)', down: 'DROP TABLE IF EXISTS public.hv_test_once' };
+      const impl = withPhase(ourMigration, 'phase-0', (p) => p.with({ steps: [...p.steps, once] }));
+      const reapplied: PropertyDef<number> = {
+        name: 'test/reapplied',
+        tags: ['phase-0'],
+        description: 'Phase 0 applied again before every case',
+        defaultRuns: 5,
+        arbitrary: () => fc.nat(),
+        setup: (ctx) => applyUpTo(ctx, 'phase-0'),
+        reset: (ctx) => applyUpTo(ctx, 'phase-0', { betweenCases: true }),
+        check: async () => undefined,
+      };
+      expect(phase0.steps.some((s) => s.name === once.name)).toBe(false);
+      const r = await runProperty(reapplied, { pg, impl, seed: 4 });
+      expect(r.verdict).toBe('failed');
+      expect(r.failure?.message).toMatch(/^Phase 0's apply, run again to set the next case up .* failed: .*hv_test_once.* already exists.*\(SQLSTATE 42P07\)$/);
+      expect(r.failure?.details).toMatchObject({ code: '42P07' });
+      expect(r.counterexample).toBeUndefined();
+      expect(isSavable(r)).toBe(false);
+      const idempotent = await runProperty(reapplied, { pg, impl: ourMigration, seed: 4, runs: 3 });
+      expect(idempotent.verdict).toBe('passed');
     } finally {
       await pg.close();
     }

@@ -1,7 +1,7 @@
 /**
  * The in-memory model of Phase 1's writes: the legacy table and the templates as plain values, and
  * each API operation and raw legacy write applied to them sequentially. The properties apply what
- * ran, in hv_op_seq order (the order in which conflicting writes took their locks), and compare the
+ * ran, in write-number order (observe.writeNumber: the order in which conflicting writes took their locks), and compare the
  * model with the database: the same rows, the same responses, the same rejections.
  *
  * The model knows the mapping rules only through src/check/canonical.ts (the TS oracle), which

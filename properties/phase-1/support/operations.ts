@@ -4,7 +4,7 @@
  *   target and values by index into the case's pools (families, child names, weeks, rows);
  * - a Write (model.ts): the concrete API request or raw legacy statement, resolved from the intent when
  *   the operation starts — as an app would, after reading the row it acts on;
- * - an Executed: what the database answered, with the write's number (hv_op_seq) when it has one.
+ * - an Executed: what the database answered, with the write's number (observe.writeNumber) when it has one.
  */
 import fc from 'fast-check';
 import type pg from 'pg';

@@ -10,6 +10,7 @@ import { applyUpTo } from '../../support/apply-up-to.ts';
 import { loadBeforeMigration } from '../../support/load-before-migration.ts';
 import { resetDatabase } from '../../../src/db/reset.ts';
 import { installFaultTriggers } from './faults.ts';
+import { expectMigratedNow } from '../../support/expect-migrated.ts';
 
 export interface SetupOptions {
   /** Install the test-only fault triggers (atomicity, idempotency). */
@@ -37,4 +38,5 @@ export async function loadAndBackfill(ctx: PropertyContext, dataset: LegacyDatas
     }
   });
   await ctx.impl.backfill.run(ctx.client);
+  await expectMigratedNow(ctx.client, ctx.impl, 'after the backfill'); // else the case compares nothing
 }

@@ -12,7 +12,7 @@ export interface ModelMismatch {
 }
 
 /**
- * Applies what ran to the model in hv_op_seq order (replayed requests apply nothing: their original
+ * Applies what ran to the model in write-number order (observe.writeNumber) (replayed requests apply nothing: their original
  * did) and returns every write the database answered differently. Writes without a number (rejected
  * by validation before taking one) do not depend on the order: checked against the final model.
  * Failures that are neither answers nor rejections are mismatches too.

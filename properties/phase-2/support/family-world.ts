@@ -3,6 +3,7 @@
  * and what each table must show that owner. Read as the superuser (RLS does not apply to it).
  */
 import type pg from 'pg';
+import type { MigrationImplementation } from '../../../src/contract/implementation.ts';
 import { fromDayNumber, isoWeekday, toDayNumber } from '../../../src/migration/mapping-rules.ts';
 
 /** One id of each kind belonging to one family (its first, by id). */
@@ -20,8 +21,8 @@ export interface FamilyIds {
   notification: string;
 }
 
-/** Relations the API may expose, with the SQL (as superuser) of the ids a user must see in each. */
-export const VISIBLE: Record<string, { select: string; own: string }> = {
+/** The plan's tables the API may expose, with the SQL (as superuser) of the ids a user must see in each. */
+const PLAN_TABLES: Record<string, { select: string; own: string }> = {
   children: { select: 'SELECT id::text FROM public.children', own: 'SELECT id::text FROM public.children WHERE user_id = $1' },
   weeks: { select: 'SELECT id::text FROM public.weeks', own: 'SELECT id::text FROM public.weeks WHERE user_id = $1' },
   habits: {
@@ -35,14 +36,22 @@ export const VISIBLE: Record<string, { select: string; own: string }> = {
   },
   habit_templates: { select: 'SELECT id::text FROM public.habit_templates', own: 'SELECT id::text FROM public.habit_templates WHERE user_id = $1' },
   notifications: { select: 'SELECT id::text FROM public.notifications', own: 'SELECT id::text FROM public.notifications WHERE user_id = $1' },
-  habit_tracker_from_new: {
-    select: 'SELECT id::text FROM public.habit_tracker_from_new',
-    own: 'SELECT id::text FROM public.habit_tracker_from_new WHERE user_id = $1',
-  },
 };
 
-/** Relations no API role may read at all. */
-export const CLOSED = ['migration_quarantine', 'migration_warnings', 'backfill_progress', 'read_mismatches'] as const;
+/** Relations the API may expose: the plan's tables, then the implementation's legacy view if it has one. */
+export function visibleRelations(impl: MigrationImplementation): Record<string, { select: string; own: string }> {
+  const view = impl.observe.relations?.legacyView;
+  if (!view) return PLAN_TABLES;
+  const t = `public.${quoteIdent(view)}`;
+  return { ...PLAN_TABLES, [view]: { select: `SELECT id::text FROM ${t}`, own: `SELECT id::text FROM ${t} WHERE user_id = $1` } };
+}
+
+/** Relations no API role may read at all: the implementation's bookkeeping. */
+export function closedRelations(impl: MigrationImplementation): readonly string[] {
+  return impl.observe.relations?.internal ?? [];
+}
+
+const quoteIdent = (name: string) => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`);
 
 /** Gives every family a template (on its first child) and a notification mentioned by the next family. */
 export async function addTemplatesAndNotifications(client: pg.ClientBase, owners: readonly string[]): Promise<void> {

@@ -6,12 +6,14 @@
 import type pg from 'pg';
 import type { PropertyContext } from '../../../src/runner/property.ts';
 import type { LegacyDataset } from '../../../src/generate/dataset.ts';
-import { ANOMALIES, type AnomalyId } from '../../../src/generate/anomalies.ts';
+import { ANOMALIES } from '../../../src/generate/anomalies.ts';
+import type { AnomalyId } from '../../../src/generate/anomaly-id.ts';
 import { loadDataset } from '../../../src/db/load-dataset.ts';
 import { applyUpTo } from '../../support/apply-up-to.ts';
 import { loadBeforeMigration } from '../../support/load-before-migration.ts';
 import { withClaims, type SupabaseRole } from '../../../src/db/as-user.ts';
 import { applyHistory, type HistoryOutcome, type HistoryStep } from './history.ts';
+import { expectMigratedNow } from '../../support/expect-migrated.ts';
 
 /**
  * Anomalies whose rows migrate on their own (as is, normalized or with a warning): a bias towards
@@ -41,6 +43,7 @@ export interface Migrated {
 export async function migrateWithHistory(ctx: PropertyContext, dataset: LegacyDataset, history: readonly HistoryStep[]): Promise<Migrated> {
   await loadBeforeMigration(ctx.client, () => loadDataset(ctx.client, dataset));
   await ctx.impl.backfill.run(ctx.client);
+  await expectMigratedNow(ctx.client, ctx.impl, 'after the backfill'); // else every comparison below holds of nothing
   return { history: await applyHistory(ctx.client, history, ctx.impl) };
 }
 

@@ -10,6 +10,7 @@ import { bindDualWrite, type DualWriteApi } from '../../../src/contract/dual-wri
 import type { MigrationImplementation } from '../../../src/contract/implementation.ts';
 import { addDaysIso, isoWeekday, weekPeriodLabel } from '../../../src/migration/mapping-rules.ts';
 import type { LegacyModel } from './legacy-model.ts';
+import { weekIdsOf } from '../../support/week-ids.ts';
 
 export type ApiOp =
   | { kind: 'setStatus'; week: number; habit: number; day: number; status: Status }
@@ -66,9 +67,9 @@ export class ApiApp {
 
   /** The weeks it can address: those the new schema has now (the API refuses quarantined rows). */
   static async start(client: pg.ClientBase, model: LegacyModel, tag: string, impl: MigrationImplementation): Promise<ApiApp> {
-    const w = await client.query<{ legacy_id: string }>('SELECT legacy_id FROM public.weeks WHERE legacy_id IS NOT NULL ORDER BY legacy_id');
+    const weeks = [...(await weekIdsOf(impl, client)).keys()];
     const u = await client.query<{ id: string }>('SELECT id::text FROM auth.users ORDER BY id');
-    return new ApiApp(model, w.rows.map((r) => Number(r.legacy_id)), u.rows.map((r) => r.id), tag, impl);
+    return new ApiApp(model, weeks, u.rows.map((r) => r.id), tag, impl);
   }
 
   private pick(i: number): number | undefined {

@@ -8,11 +8,14 @@ import type pg from 'pg';
 import type { WriteContext, WriteFn } from '../../../src/check/write-load.ts';
 import type { MigrationImplementation } from '../../../src/contract/implementation.ts';
 import { addDaysIso, isoWeekday } from '../../../src/migration/mapping-rules.ts';
+import { weekIdsOf, weeksOf } from '../../support/week-ids.ts';
 
 export type AppMode = 'legacy' | 'api';
 
 interface Target {
   legacyId: number;
+  /** Its week in the new schema (absent before Phase 0). */
+  weekId?: string;
   userId: string;
   childId: string;
   childName: string;
@@ -37,24 +40,14 @@ export class AppLoad {
     private readonly impl: MigrationImplementation,
   ) {}
 
-  /** Targets: the migrated weeks that have a habit (every write below has something to change). */
+  /**
+   * Targets: the migrated weeks that have a habit (every write below has something to change), found
+   * through the implementation (Observation.weekIds); before Phase 0, the legacy rows with a habit.
+   */
   static async start(client: pg.ClientBase, impl: MigrationImplementation): Promise<AppLoad> {
-    const { rows } = await client.query<{ legacy_id: string; user_id: string; child_id: string; name: string }>(
-      `SELECT h.id::text AS legacy_id, h.user_id::text, c.id::text AS child_id, c.name
-         FROM public.habit_tracker h
-         JOIN public.weeks w ON w.legacy_id = h.id
-         JOIN public.children c ON c.id = w.child_id
-        WHERE EXISTS (SELECT 1 FROM public.habits hb WHERE hb.week_id = w.id)
-        ORDER BY h.id`,
-    ).catch(async () =>
-      // no new schema yet (before Phase 0): legacy rows only
-      client.query<{ legacy_id: string; user_id: string; child_id: string; name: string }>(
-        `SELECT id::text AS legacy_id, user_id::text, '' AS child_id, child_name AS name FROM public.habit_tracker
-          WHERE user_id IS NOT NULL AND jsonb_typeof(habits) = 'array' AND jsonb_array_length(habits) > 0 ORDER BY id`,
-      ),
-    );
-    if (rows.length === 0) throw new Error('the load needs at least one legacy row with a habit');
-    return new AppLoad(rows.map((r) => ({ legacyId: Number(r.legacy_id), userId: r.user_id, childId: r.child_id, childName: r.name })), impl);
+    const targets = (await hasNewSchema(client)) ? await migratedTargets(client, impl) : await legacyTargets(client);
+    if (targets.length === 0) throw new Error('the load needs at least one legacy row with a habit');
+    return new AppLoad(targets, impl);
   }
 
   readonly write: WriteFn = async (client, ctx) => {
@@ -82,13 +75,13 @@ export class AppLoad {
       await c.query(
         `UPDATE public.habit_records r SET status = $2, updated_at = now()
            FROM public.weeks w JOIN public.habits h ON h.week_id = w.id AND h.display_order = 0
-          WHERE w.legacy_id = $1 AND r.habit_id = h.id AND r.record_date = w.week_start_date + $3::int`,
-        [t.legacyId, status, day],
+          WHERE w.id = $1 AND r.habit_id = h.id AND r.record_date = w.week_start_date + $3::int`,
+        [t.weekId, status, day],
       );
       return 'new:set-status';
     }
     if (roll < 0.9) {
-      await c.query('UPDATE public.weeks SET theme = $2, updated_at = now() WHERE legacy_id = $1', [t.legacyId, theme]);
+      await c.query('UPDATE public.weeks SET theme = $2, updated_at = now() WHERE id = $1', [t.weekId, theme]);
       return 'new:set-theme';
     }
     await c.query(
@@ -126,4 +119,28 @@ export class AppLoad {
     );
     return 'legacy:insert';
   }
+}
+
+async function hasNewSchema(client: pg.ClientBase): Promise<boolean> {
+  const { rows } = await client.query<{ ok: boolean }>(`SELECT to_regclass('public.weeks') IS NOT NULL AS ok`);
+  return rows[0]?.ok === true;
+}
+
+/** The migrated weeks with a habit whose legacy row is still there, by legacy id. */
+async function migratedTargets(client: pg.ClientBase, impl: MigrationImplementation): Promise<Target[]> {
+  const weeks = (await weeksOf(client, await weekIdsOf(impl, client))).filter((w) => w.habits > 0);
+  const { rows } = await client.query<{ id: string; user_id: string }>('SELECT id::text, user_id::text FROM public.habit_tracker');
+  const owners = new Map(rows.map((r) => [Number(r.id), r.user_id]));
+  return weeks
+    .filter((w) => owners.has(w.legacyId))
+    .map((w) => ({ legacyId: w.legacyId, weekId: w.id, userId: owners.get(w.legacyId)!, childId: w.childId, childName: w.childName }));
+}
+
+/** No new schema yet (before Phase 0): the legacy rows with a habit. */
+async function legacyTargets(client: pg.ClientBase): Promise<Target[]> {
+  const { rows } = await client.query<{ legacy_id: string; user_id: string; name: string }>(
+    `SELECT id::text AS legacy_id, user_id::text, child_name AS name FROM public.habit_tracker
+      WHERE user_id IS NOT NULL AND jsonb_typeof(habits) = 'array' AND jsonb_array_length(habits) > 0 ORDER BY id`,
+  );
+  return rows.map((r) => ({ legacyId: Number(r.legacy_id), userId: r.user_id, childId: '', childName: r.name }));
 }

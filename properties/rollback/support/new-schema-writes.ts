@@ -8,6 +8,9 @@ import type pg from 'pg';
 import type { Status } from '../../../src/generate/dataset.ts';
 import { addDaysIso, weekPeriodLabel } from '../../../src/migration/mapping-rules.ts';
 import type { LegacyModel } from './legacy-model.ts';
+import type { MigrationImplementation } from '../../../src/contract/implementation.ts';
+import { PropertyFailure } from '../../../src/runner/property-failure.ts';
+import { weekIdsOf } from '../../support/week-ids.ts';
 
 export type NewOp =
   | { kind: 'status'; week: number; habit: number; day: number; status: Status }
@@ -45,19 +48,22 @@ const CREATED_WEEKS_FROM = '2100-01-04';
 
 /**
  * Runs new-schema operations and keeps the model in step. The weeks it can address are those the new
- * schema has (migrated or created), by legacy id; the children those it had when it started.
+ * schema has (migrated or created) that the implementation links to a legacy id (Observation.weekIds);
+ * the children those it had when it started.
  */
 export class NewSchemaApp {
   private constructor(
     private readonly model: LegacyModel,
+    private readonly weekIds: Map<number, string>,
     private readonly weeks: number[],
     private readonly children: Child[],
+    private readonly impl: MigrationImplementation,
   ) {}
 
-  static async start(client: pg.ClientBase, model: LegacyModel): Promise<NewSchemaApp> {
-    const w = await client.query<{ legacy_id: string }>('SELECT legacy_id FROM public.weeks WHERE legacy_id IS NOT NULL ORDER BY legacy_id');
+  static async start(client: pg.ClientBase, model: LegacyModel, impl: MigrationImplementation): Promise<NewSchemaApp> {
+    const weekIds = await weekIdsOf(impl, client);
     const c = await client.query<Child>('SELECT id::text, user_id::text AS "userId", name FROM public.children ORDER BY id');
-    return new NewSchemaApp(model, w.rows.map((r) => Number(r.legacy_id)), c.rows);
+    return new NewSchemaApp(model, weekIds, [...weekIds.keys()], c.rows, impl);
   }
 
   /** Runs one operation (its own transaction) and applies it to the model; returns false when it had no target. */
@@ -77,6 +83,19 @@ export class NewSchemaApp {
     return this.weeks.length ? this.weeks[i % this.weeks.length] : undefined;
   }
 
+  private weekOf(legacyId: number): string {
+    return this.weekIds.get(legacyId)!;
+  }
+
+  /** The legacy id the implementation gives a week created in the new schema (it must have one: the legacy table holds every week until the drop). */
+  private async legacyIdOf(c: pg.ClientBase, weekId: string): Promise<number> {
+    const found = [...(await weekIdsOf(this.impl, c))].find(([, id]) => id === weekId);
+    if (!found) {
+      throw new PropertyFailure('a week the app created in the new schema during the read-only week has no legacy id (observe.weekIds): no legacy row holds it', { weekId });
+    }
+    return found[0];
+  }
+
   private async apply(c: pg.ClientBase, op: NewOp): Promise<boolean> {
     switch (op.kind) {
       case 'status': {
@@ -89,9 +108,9 @@ export class NewSchemaApp {
         const r = await c.query(
           `UPDATE public.habit_records r SET status = $3, updated_at = now()
              FROM (SELECT h.id, w.week_start_date FROM public.habits h JOIN public.weeks w ON w.id = h.week_id
-                    WHERE w.legacy_id = $1 ORDER BY h.display_order, h.id OFFSET $2 LIMIT 1) h
+                    WHERE w.id = $1 ORDER BY h.display_order, h.id OFFSET $2 LIMIT 1) h
             WHERE r.habit_id = h.id AND r.record_date = h.week_start_date + $4::int`,
-          [id, hi, op.status, op.day],
+          [this.weekOf(id), hi, op.status, op.day],
         );
         if (r.rowCount !== 1) throw new Error(`status write matched ${r.rowCount} records (week ${id}, habit ${hi}, day ${op.day})`);
         this.model.touch(id).habits[hi]!.times[op.day] = op.status;
@@ -100,7 +119,7 @@ export class NewSchemaApp {
       case 'theme': {
         const id = this.pickWeek(op.week);
         if (id === undefined) return false;
-        await c.query('UPDATE public.weeks SET theme = $2, reward = $3, updated_at = now() WHERE legacy_id = $1', [id, op.theme, op.reward]);
+        await c.query('UPDATE public.weeks SET theme = $2, reward = $3, updated_at = now() WHERE id = $1', [this.weekOf(id), op.theme, op.reward]);
         Object.assign(this.model.touch(id), { theme: op.theme, reward: op.reward });
         return true;
       }
@@ -108,7 +127,7 @@ export class NewSchemaApp {
         const id = this.pickWeek(op.week);
         if (id === undefined) return false;
         const reflection = { note: op.note };
-        await c.query('UPDATE public.weeks SET reflection = $2::jsonb, updated_at = now() WHERE legacy_id = $1', [id, JSON.stringify(reflection)]);
+        await c.query('UPDATE public.weeks SET reflection = $2::jsonb, updated_at = now() WHERE id = $1', [this.weekOf(id), JSON.stringify(reflection)]);
         this.model.touch(id).reflection = reflection;
         return true;
       }
@@ -116,13 +135,13 @@ export class NewSchemaApp {
         const id = this.pickWeek(op.week);
         if (id === undefined) return false;
         await c.query(
-          `WITH w AS (SELECT id, week_start_date FROM public.weeks WHERE legacy_id = $1),
+          `WITH w AS (SELECT id, week_start_date FROM public.weeks WHERE id = $1),
                 h AS (INSERT INTO public.habits (week_id, name, display_order)
                       SELECT w.id, $2, coalesce((SELECT max(display_order) + 1 FROM public.habits WHERE week_id = w.id), 0) FROM w
                       RETURNING id)
            INSERT INTO public.habit_records (habit_id, record_date, status)
            SELECT h.id, w.week_start_date + d, 'none' FROM h, w, generate_series(0, 6) d`,
-          [id, op.name],
+          [this.weekOf(id), op.name],
         );
         this.model.touch(id).habits.push({ name: op.name, times: Array<Status>(7).fill('none') });
         return true;
@@ -130,7 +149,7 @@ export class NewSchemaApp {
       case 'delete': {
         const id = this.pickWeek(op.week);
         if (id === undefined) return false;
-        await c.query('DELETE FROM public.weeks WHERE legacy_id = $1', [id]);
+        await c.query('DELETE FROM public.weeks WHERE id = $1', [this.weekOf(id)]);
         this.model.rows.delete(id);
         this.weeks.splice(this.weeks.indexOf(id), 1);
         return true;
@@ -143,17 +162,17 @@ export class NewSchemaApp {
         while (taken.has(addDaysIso(CREATED_WEEKS_FROM, 7 * n))) n++;
         const start = addDaysIso(CREATED_WEEKS_FROM, 7 * n);
         // created weeks: the app inserts them with all 7 records per habit (the new schema's contract)
-        const { rows } = await c.query<{ legacy_id: string }>(
+        const { rows } = await c.query<{ id: string }>(
           `WITH w AS (INSERT INTO public.weeks (user_id, child_id, week_start_date, week_end_date, theme)
-                      VALUES ($1, $2, $3::date, $3::date + 6, $4) RETURNING id, legacy_id, week_start_date),
+                      VALUES ($1, $2, $3::date, $3::date + 6, $4) RETURNING id, week_start_date),
                 h AS (INSERT INTO public.habits (week_id, name, display_order)
                       SELECT w.id, x.name, x.ord - 1 FROM w, unnest($5::text[]) WITH ORDINALITY AS x(name, ord) RETURNING id),
                 r AS (INSERT INTO public.habit_records (habit_id, record_date, status)
                       SELECT h.id, w.week_start_date + d, 'none' FROM h, w, generate_series(0, 6) d)
-           SELECT legacy_id FROM w`,
+           SELECT id::text FROM w`,
           [child.userId, child.id, start, op.theme, op.habits],
         );
-        const id = Number(rows[0]!.legacy_id);
+        const id = await this.legacyIdOf(c, rows[0]!.id);
         this.model.rows.set(id, {
           exact: false,
           row: {
@@ -171,6 +190,7 @@ export class NewSchemaApp {
           },
         });
         this.weeks.push(id);
+        this.weekIds.set(id, rows[0]!.id);
         return true;
       }
       case 'renameChild': {

@@ -6,7 +6,8 @@
  * (the report's stall chart), worst of every case.
  */
 import type { PropertyContext } from '../../../src/runner/property.ts';
-import { StepClock, startWriteLoad, stallFigures, worstOf, BASELINE_STEP, type StallFigure, type WriteSample } from '../../../src/check/write-load.ts';
+import { StepClock, startWriteLoad, stallFigures, worstOf, type WriteSample } from '../../../src/check/write-load.ts';
+import { BASELINE_STEP, type StallFigure } from '../../../src/check/stall-figure.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { PropertyFailure } from '../../../src/runner/property-failure.ts';
 import { AppLoad } from './app-load.ts';

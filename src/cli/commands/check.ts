@@ -4,7 +4,7 @@ import { loadDump } from '../../db/load-dump.ts';
 import { ignoredNote } from './load.ts';
 import { connect } from '../../db/connect.ts';
 import { implementationOf } from '../implementation-from-flags.ts';
-import { checkDatabase, checkPassed, quarantineSection, type CheckResult } from '../../check/check-database.ts';
+import { checkDatabase, checkPassed, quarantineSection, type CheckFailure, type CheckResult } from '../../check/check-database.ts';
 import { runIdOf } from '../run-id.ts';
 import { readLegacyRows } from '../../check/read-state.ts';
 import type { LegacyDataset } from '../../generate/dataset.ts';
@@ -69,7 +69,9 @@ export async function checkCommand(dump: string, flags: CheckFlags, config: Conf
     process.stdout.write(
       [
         `${dump}: ${result.legacyRows} legacy row(s) → ${result.migratedRows} migrated, ${result.quarantinedRows} quarantined (${reasons})`,
-        `  round trip: ${result.roundTripMismatches} mismatch(es); accounting: ${result.accountingProblems} problem(s); constraints: ${result.constraintsValidated ? 'all validate' : 'some fail to validate'}; drift: ${result.driftRows} row(s)`,
+        result.failure
+          ? `  ${impl.name}: ${failureLine(result.failure)} — nothing after it was checked`
+          : `  round trip: ${result.roundTripMismatches} mismatch(es); accounting: ${result.accountingProblems} problem(s); constraints: ${result.constraintsValidated ? 'all validate' : 'some fail to validate'}; drift: ${result.driftRows} row(s)`,
         `  backfill: ${backfill.batches} batch(es), ${backfill.roundTrips} round trip(s), ${backfill.ms.toFixed(0)} ms`,
         ignoredNote(ignoredUserColumns).trimEnd(),
         ...details.drift.slice(0, 20).map((d) => `  drift #${d.legacy_id} ${d.field}: ${d.legacy ?? '∅'} → ${d.new ?? '∅'} (${d.kind})`),
@@ -80,6 +82,11 @@ export async function checkCommand(dump: string, flags: CheckFlags, config: Conf
     );
   }
   return passed ? EXIT.ok : EXIT.failed;
+}
+
+/** What the implementation failed to do, and its answer: `Phase 0's apply failed: step s (up) failed: … (SQLSTATE 25001)`. */
+function failureLine(f: CheckFailure): string {
+  return `${f.what} failed: ${f.message}${f.code ? ` (SQLSTATE ${f.code})` : ''}`;
 }
 
 /** A redrawn progress bar on a TTY (stderr); nothing otherwise. */
@@ -140,7 +147,7 @@ function reportOf(r: CheckResult, dump: string, provider: string, startedAt: Dat
         shrinks: 0,
         regressionsReplayed: 0,
         durationMs: Math.round(r.backfill.ms),
-        ...(passed ? {} : { failure: { message: `${r.roundTripMismatches} round-trip mismatch(es), ${r.accountingProblems} accounting problem(s), ${r.driftRows} drift row(s)`, details: { diffs: r.details.diffs, problems: r.details.problems } } }),
+        ...(passed ? {} : { failure: { message: r.failure ? failureLine(r.failure) : `${r.roundTripMismatches} round-trip mismatch(es), ${r.accountingProblems} accounting problem(s), ${r.driftRows} drift row(s)`, details: { diffs: r.details.diffs, problems: r.details.problems } } }),
       },
     ],
     quarantine: quarantineSection(r),

@@ -6,7 +6,7 @@
  * a change of the row being built. `detect` says whether a finished row exhibits the anomaly.
  */
 import type { Arbitrary } from 'fast-check';
-import type { AnomalyId } from '../anomalies.ts';
+import type { AnomalyId } from '../anomaly-id.ts';
 import type { LegacyDataset, LegacyRow } from '../dataset.ts';
 import type { Normalization, QuarantineReason, WarningCode, AS_IS_RULES } from '../../migration/mapping-rules.ts';
 
