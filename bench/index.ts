@@ -1,8 +1,10 @@
 // npm run bench [-- --million] [--no-verify] [--sizes a,b] [--plan-rows n] [--drift-rows n] [--property-runs n]
-//                [--backfill-from reports/bench-backfill.json] [--memory [--memory-sizes a,b] [--memory-no-check]] — not a test.
+//                [--backfill-from reports/bench-backfill.json] [--memory [--memory-sizes a,b] [--memory-no-check]]
+//                [--promises-rows n] [--promises-clients n] [--promises-ops n] [--no-promises] — not a test.
 // --memory adds the peak memory of generate / load / check by dump size (default 10k and 100k rows, ~6 min). One run with every performance figure of
 // the project, each against its aim: the backfill (bench:backfill's figures), the full drift check
-// against one scan of both schemas, round-trip property cases per second, embedded Postgres ready
+// against one read of both schemas touching every value, the plan's promises (sync lag, drift, error
+// rate, Phase 2 read p95 new vs legacy, under a concurrent load), round-trip property cases per second, embedded Postgres ready
 // time with a cached cluster, and `npm run verify` wall time. Writes reports/bench.md and
 // reports/bench.json; prints the figures table.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -21,6 +23,7 @@ import { median, round } from './lib/stats.ts';
 import { textTable } from './lib/table.ts';
 import { benchVerify } from './lib/verify-time.ts';
 import { benchMemory, type MemoryFigures } from './lib/memory-bench.ts';
+import { benchPromises, type PromisesFigures } from './lib/promises-bench.ts';
 
 const argv = process.argv.slice(2);
 const log = (s: string) => console.error(s);
@@ -31,7 +34,7 @@ const loadavgAtStart = loadavg();
 log('embedded Postgres ready time (cached cluster) …');
 const ready = await benchReady(5);
 
-let rest: Pick<BenchReport, 'backfill' | 'backfillFrom' | 'drift' | 'propertyRate' | 'memory'>;
+let rest: Pick<BenchReport, 'backfill' | 'backfillFrom' | 'drift' | 'propertyRate' | 'memory' | 'promises'>;
 {
   await using server = await startBenchServer();
   // --backfill-from reports/bench-backfill.json: take the backfill figures of a bench:backfill run
@@ -51,16 +54,25 @@ let rest: Pick<BenchReport, 'backfill' | 'backfillFrom' | 'drift' | 'propertyRat
       log,
     });
   }
-  log('drift check vs one scan …');
+  log('drift check vs one read of both schemas …');
   const drift = await benchDrift(server, numberFlag(argv, 'drift-rows', 100_000), 'sql');
   log('round-trip property throughput …');
   const propertyRate = await benchPropertyRate(server, numberFlag(argv, 'property-runs', 200));
+  let promises: PromisesFigures | undefined;
+  if (!flag(argv, 'no-promises')) {
+    log("the plan's promises under a concurrent load …");
+    promises = await benchPromises(server, numberFlag(argv, 'promises-rows', 52_000), {
+      clients: numberFlag(argv, 'promises-clients', 4),
+      opsPerClient: numberFlag(argv, 'promises-ops', 300),
+      log,
+    });
+  }
   let memory: MemoryFigures | undefined;
   if (flag(argv, 'memory')) {
     log('memory of generate / load / check …');
     memory = await benchMemory(server, listFlag(argv, 'memory-sizes') ?? [10_000, 100_000], { check: !flag(argv, 'memory-no-check'), log });
   }
-  rest = { backfill, backfillFrom: from ?? null, drift, propertyRate, ...(memory ? { memory } : {}) };
+  rest = { backfill, backfillFrom: from ?? null, drift, propertyRate, ...(memory ? { memory } : {}), ...(promises ? { promises } : {}) };
 }
 
 let verify;

@@ -88,18 +88,19 @@ export async function benchBackfill(server: StartedPostgres, opts: BackfillBench
   for (const rows of opts.sizes) {
     const db = await server.createDatabase(`bench_backfill_${rows}`);
     const client = await connect(db.uri);
+    const admin = await connect(db.adminUri);
     try {
       await phase0.apply(client);
       log(`${rows} rows: generating (${sourceOf(rows)}) and loading …`);
       const data = await loadLegacy(client, rows, sourceOf(rows));
       log(`  loaded in ${Math.round(data.generateMs + data.loadMs)} ms (${data.users} users, ${data.habits} habits)`);
-      const serverCounter = await serverStatementCounter(client);
+      const serverCounter = await serverStatementCounter(admin);
       const reps = repetitionsOf(rows);
       const backfillMs: number[] = [];
       const rawMs: number[] = [];
       let figures: Omit<SizeFigures, 'backfillMs' | 'rawMs' | 'medianBackfillMs' | 'medianRawMs' | 'ratioToRaw' | 'ratioToRawPaired' | 'usPerRow' | 'sameRows'> | undefined;
       let sameRows = true;
-      await emptyNewSchema(client);
+      await emptyNewSchema(client, admin);
       for (let i = 0; i < reps; i++) {
         // ours, counted client-side and server-side
         const counter = countQueries(client);
@@ -120,7 +121,7 @@ export async function benchBackfill(server: StartedPostgres, opts: BackfillBench
         };
         const ours = await newSchemaCounts(client);
         if (i === 0) await stageNewRows(client);
-        await emptyNewSchema(client);
+        await emptyNewSchema(client, admin);
 
         // the limit
         const t = performance.now();
@@ -128,7 +129,7 @@ export async function benchBackfill(server: StartedPostgres, opts: BackfillBench
         rawMs.push(performance.now() - t);
         const raw = await newSchemaCounts(client);
         sameRows &&= JSON.stringify(ours) === JSON.stringify(raw);
-        await emptyNewSchema(client);
+        await emptyNewSchema(client, admin);
         log(`  rep ${i + 1}/${reps}: backfill ${Math.round(r.ms)} ms, raw INSERT…SELECT ${Math.round(rawMs[i]!)} ms, ${clientCounted} statements`);
       }
       const explain = opts.explain ? await explainBatch(client, batchSize) : undefined;
@@ -147,9 +148,10 @@ export async function benchBackfill(server: StartedPostgres, opts: BackfillBench
         ...(explain ? { explain } : {}),
       });
 
-      if (opts.planRows > 0 && rows === opts.planRows) plan = await planReference(client, rows, mb, log);
+      if (opts.planRows > 0 && rows === opts.planRows) plan = await planReference(client, admin, rows, mb, log);
     } finally {
       await client.end().catch(() => undefined);
+      await admin.end().catch(() => undefined);
       await db.drop().catch(() => undefined);
     }
   }
@@ -157,15 +159,17 @@ export async function benchBackfill(server: StartedPostgres, opts: BackfillBench
   if (opts.planRows > 0 && !plan) {
     const db = await server.createDatabase('bench_plan');
     const client = await connect(db.uri);
+    const admin = await connect(db.adminUri);
     try {
       await phase0.apply(client);
       const data = await loadLegacy(client, opts.planRows, sourceOf(opts.planRows));
-      await emptyNewSchema(client);
+      await emptyNewSchema(client, admin);
       const ours = await runBackfill(client, { batchSize });
-      await emptyNewSchema(client);
-      plan = await planReference(client, data.rows, ours.ms, log);
+      await emptyNewSchema(client, admin);
+      plan = await planReference(client, admin, data.rows, ours.ms, log);
     } finally {
       await client.end().catch(() => undefined);
+      await admin.end().catch(() => undefined);
       await db.drop().catch(() => undefined);
     }
   }
@@ -182,15 +186,15 @@ export async function benchBackfill(server: StartedPostgres, opts: BackfillBench
 }
 
 /** Runs the plan-style loop once on the loaded legacy rows (new schema empty), counted three ways. */
-async function planReference(client: pg.Client, rows: number, oursMs: number, log: (s: string) => void): Promise<PlanFigures> {
+async function planReference(client: pg.Client, admin: pg.Client, rows: number, oursMs: number, log: (s: string) => void): Promise<PlanFigures> {
   log(`  plan-style row-by-row backfill on ${rows} rows …`);
   // The plan's per-week and per-habit lookups of habit_tracker by (owner, child, week) would each be a
   // sequential scan (quadratic in the table size): give the reference an index so that only its
   // round trips are measured. Not timed, dropped afterwards.
   await client.query('CREATE INDEX bench_plan_lookup ON public.habit_tracker (user_id, child_name, week_start_date)');
   await client.query('ANALYZE public.habit_tracker');
-  const serverCounter = await serverStatementCounter(client);
-  await emptyNewSchema(client);
+  const serverCounter = await serverStatementCounter(admin);
+  await emptyNewSchema(client, admin);
   const counter = countQueries(client);
   await serverCounter?.start();
   counter.reset();
@@ -198,7 +202,7 @@ async function planReference(client: pg.Client, rows: number, oursMs: number, lo
   const clientCounted = counter.count;
   counter.restore();
   const serverCounted = serverCounter ? await serverCounter.stop() : null;
-  await emptyNewSchema(client);
+  await emptyNewSchema(client, admin);
   await client.query('DROP INDEX public.bench_plan_lookup');
   log(`  plan-style: ${Math.round(r.ms)} ms, ${clientCounted} statements`);
   return {

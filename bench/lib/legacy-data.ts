@@ -25,7 +25,18 @@ export interface LoadedData {
 
 const CHUNK = 10_000;
 
-export async function loadLegacy(client: pg.ClientBase, rows: number, source: DataSource, seed = 20251011): Promise<LoadedData> {
+/** The shape of `sql` data: weeks per child (consecutive Mondays) and the most habits a week has (at least 1). */
+export interface LegacyShape {
+  weeksPerChild: number;
+  maxHabits: number;
+}
+
+/** ~6 weeks per child and 2 children per family, 1–8 habits, as the sampled data has. */
+export const SAMPLE_SHAPE: LegacyShape = { weeksPerChild: 6, maxHabits: 8 };
+/** The plan's realistic production shape: families with a year of weeks, 1–10 habits each. */
+export const YEAR_SHAPE: LegacyShape = { weeksPerChild: 52, maxHabits: 10 };
+
+export async function loadLegacy(client: pg.ClientBase, rows: number, source: DataSource, seed = 20251011, shape: LegacyShape = SAMPLE_SHAPE): Promise<LoadedData> {
   const t0 = performance.now();
   let generateMs = 0;
   if (source === 'sample') {
@@ -36,7 +47,7 @@ export async function loadLegacy(client: pg.ClientBase, rows: number, source: Da
       await loadDataset(client, { users: [], rows: dataset.rows.slice(i, i + CHUNK) });
     }
   } else {
-    await loadSql(client, rows);
+    await loadSql(client, rows, shape);
   }
   const loadMs = performance.now() - t0 - generateMs;
   await client.query('ANALYZE public.habit_tracker; ANALYZE auth.users');
@@ -50,9 +61,9 @@ export async function loadLegacy(client: pg.ClientBase, rows: number, source: Da
 const sqlArray = (xs: readonly string[]) => `ARRAY[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ')}]::text[]`;
 const CHILD_NAMES = ['서연', '민준', '하윤', '도윤', '지우', '서준', '하은', '예준', '수아', '시우', '지호', '윤서', '주원', '채원', '건우'];
 
-async function loadSql(client: pg.ClientBase, rows: number): Promise<void> {
-  // ~6 weeks per child and 2 children per family, as the sampled data has (2000 rows: 324 children, 176 families).
-  const children = Math.max(1, Math.ceil(rows / 6));
+async function loadSql(client: pg.ClientBase, rows: number, shape: LegacyShape): Promise<void> {
+  // 2 children per family; SAMPLE_SHAPE as the sampled data has (2000 rows: 324 children, 176 families).
+  const children = Math.max(1, Math.ceil(rows / shape.weeksPerChild));
   const users = Math.ceil(children / 2);
   await client.query(
     `INSERT INTO auth.users (id, email) SELECT md5('bench-user:' || u)::uuid, 'parent' || u || '@example.com' FROM generate_series(1, $1::int) u`,
@@ -79,13 +90,13 @@ async function loadSql(client: pg.ClientBase, rows: number): Promise<void> {
                                     WHEN s < 8 THEN to_jsonb('red'::text) WHEN s < 10 THEN to_jsonb('none'::text) ELSE 'null'::jsonb END ORDER BY d)
                                     FROM generate_series(0, 6) d, LATERAL (SELECT abs(hashint8(r.g * 64 + k * 8 + d)) % 11 AS s) x))
                       ORDER BY k)
-                 FROM generate_series(1, 1 + (abs(hashint8(r.g)) % 8)::int) k),
+                 FROM generate_series(1, 1 + (abs(hashint8(r.g)) % $4::int)::int) k),
               jsonb_build_object('good', '스스로 양치했어요', 'improve', '늦게 자는 날이 많았어요'),
               CASE WHEN r.g % 5 = 0 THEN NULL ELSE p.rewards[1 + r.g % array_length(p.rewards, 1)] END,
               r.ws + time '08:00' + (r.g % 1000) * interval '1 minute',
               r.ws + time '08:00' + (r.g % 1000) * interval '1 minute' + interval '4 days'
          FROM r, p`,
-      [from, to, children],
+      [from, to, children, shape.maxHabits],
     );
   }
   await client.query(`SELECT setval(pg_get_serial_sequence('public.habit_tracker', 'id'), $1::bigint)`, [rows]);

@@ -4,10 +4,13 @@ import type pg from 'pg';
 export const BACKFILL_TARGETS = ['children', 'weeks', 'habits', 'habit_records'] as const;
 const BOOKKEEPING = ['backfill_progress', 'migration_quarantine', 'migration_warnings'] as const;
 
-/** Empties the new tables and the backfill's bookkeeping (the legacy table is untouched), then checkpoints. */
-export async function emptyNewSchema(client: pg.ClientBase): Promise<void> {
+/**
+ * Empties the new tables and the backfill's bookkeeping (the legacy table is untouched), then
+ * checkpoints through `admin` (the superuser: the migration's role may not CHECKPOINT, as on Supabase).
+ */
+export async function emptyNewSchema(client: pg.ClientBase, admin: pg.ClientBase): Promise<void> {
   await client.query(`TRUNCATE ${[...BACKFILL_TARGETS, ...BOOKKEEPING].map((t) => `public.${t}`).join(', ')} CASCADE`);
-  await client.query('CHECKPOINT');
+  await admin.query('CHECKPOINT');
 }
 
 /** Copies what a backfill wrote into schema `bench` (the precomputed rows the raw INSERT … SELECT reads). */

@@ -10,7 +10,9 @@ export const PG_STAT_STATEMENTS_SETTINGS: Readonly<Record<string, string>> = {
 /**
  * Counts, server-side, the top-level statements run in the current database between `start()` and
  * `stop()` — a second witness of round trips next to the client-side counter. The database must be
- * used by nobody else meanwhile. `stop()` subtracts the bookkeeping statements themselves.
+ * used by nobody else meanwhile. `stop()` subtracts the bookkeeping statements themselves. `client`
+ * is the superuser on that database (creating the extension and resetting it are not the migration
+ * role's to do).
  */
 export async function serverStatementCounter(client: pg.ClientBase): Promise<{ start(): Promise<void>; stop(): Promise<number> } | undefined> {
   try {

@@ -20,11 +20,7 @@ export const coerceUnknownStatus: Defect = {
         `  SELECT jsonb_agg(to_jsonb(CASE WHEN public.hv_ascii_lower(t ->> i) IN ('green', 'yellow', 'red') THEN public.hv_ascii_lower(t ->> i) ELSE 'none' END) ORDER BY i)`,
       ],
       [
-        `    WHEN bool_or(CASE WHEN jsonb_typeof(e.value -> 'times') = 'array' THEN EXISTS (
-            SELECT 1 FROM jsonb_array_elements(e.value -> 'times') t
-             WHERE jsonb_typeof(t) = 'string'
-               AND public.hv_ascii_lower(t #>> '{}') NOT IN ('green', 'yellow', 'red', 'none')) ELSE false END)
-        THEN 'status_unknown'`,
+        `    WHEN (bit_or(f.fault) & 2) <> 0 THEN 'status_unknown'`,
         `    WHEN false THEN 'status_unknown'`,
       ],
     ]),

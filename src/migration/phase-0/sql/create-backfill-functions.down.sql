@@ -6,6 +6,8 @@
     DROP FUNCTION IF EXISTS public.hv_row_reason(public.habit_tracker);
     DROP FUNCTION IF EXISTS public.hv_row_reasons(public.habit_tracker);
     DROP FUNCTION IF EXISTS public.hv_habits_reason(jsonb);
+    DROP FUNCTION IF EXISTS public.hv_habits_reasons(jsonb);
+    DROP FUNCTION IF EXISTS public.hv_status_fault(jsonb);
     DROP FUNCTION IF EXISTS public.hv_canonical_habits(jsonb);
     DROP FUNCTION IF EXISTS public.hv_canonical_times(jsonb);
     DROP FUNCTION IF EXISTS public.hv_canonical_statuses(jsonb);

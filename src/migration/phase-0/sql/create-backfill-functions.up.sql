@@ -15,9 +15,13 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- ASCII-only lower case: lower() depends on the database's locale; the mapping rule does not.
+-- The four statuses as stored (nearly every call: one per legacy status) are returned as they are:
+-- translate() walks the string character by character in a UTF-8 database, ~7 µs a call, ~200 µs
+-- per legacy row in the backfill's records (npm run bench:backfill). Not STRICT, so that the
+-- planner inlines the CASE (a null gives null all the same).
 CREATE OR REPLACE FUNCTION public.hv_ascii_lower(s text) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-  SELECT translate(s, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN s IN ('green', 'yellow', 'red', 'none') THEN s ELSE translate(s, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') END
 $$;
 
 -- The legacy app's display label: '2025년 10월 13일 ~ 2025년 10월 19일' (no zero padding).
@@ -53,29 +57,52 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     FROM jsonb_array_elements(CASE WHEN jsonb_typeof(h) = 'array' THEN h ELSE '[]'::jsonb END) WITH ORDINALITY AS e(value, ord)
 $$;
 
+-- One status of a times array (x = t -> k, null past its end): 0 it migrates (JSON null, missing, or
+-- green / yellow / red / none in any ASCII letter case), 1 it is not a string, 2 a string of no known
+-- status. A plain expression (no FROM), so the planner inlines it.
+CREATE OR REPLACE FUNCTION public.hv_status_fault(x jsonb) RETURNS integer
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE coalesce(jsonb_typeof(x), 'null')
+           WHEN 'null' THEN 0
+           WHEN 'string' THEN CASE WHEN public.hv_ascii_lower(x #>> '{}') IN ('green', 'yellow', 'red', 'none') THEN 0 ELSE 2 END
+           ELSE 1 END
+$$;
+
 -- The first quarantine reason that applies to a habits array, in mapping-rules priority order.
 -- CASE guards every function that would raise on the wrong JSON type (object keys of a scalar…).
-CREATE OR REPLACE FUNCTION public.hv_habits_reason(h jsonb) RETURNS text
+-- One pass over the habits and no set-returning function per habit (a subquery per habit and rule
+-- cost ~300 µs per legacy row, a tenth of the backfill: npm run bench:backfill): unknown keys are
+-- what is left once name and times are removed; the statuses are read by position, 0 to 6 — the
+-- status rules are reached only when no habit has more than 7 (times_too_long comes first), so
+-- those are all of them. Per habit, the bits of its statuses' faults (1 not a string, 2 unknown).
+-- As one row of a set-returning function, so that the caller's query inlines it: called as a scalar,
+-- a SQL function with a FROM clause initialises its whole plan, expressions included, on every call
+-- (~200 µs per legacy row for this one).
+CREATE OR REPLACE FUNCTION public.hv_habits_reasons(h jsonb) RETURNS TABLE (reason text)
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT CASE
     WHEN bool_or(jsonb_typeof(e.value) <> 'object') THEN 'habit_not_object'
     WHEN bool_or(jsonb_typeof(e.value -> 'name') IS DISTINCT FROM 'string') THEN 'habit_name_invalid'
-    WHEN bool_or(CASE WHEN jsonb_typeof(e.value) = 'object' THEN EXISTS (
-            SELECT 1 FROM jsonb_object_keys(e.value) k WHERE k NOT IN ('name', 'times')) ELSE false END)
+    WHEN bool_or(CASE WHEN jsonb_typeof(e.value) = 'object' THEN (e.value - 'name' - 'times') <> '{}'::jsonb ELSE false END)
         THEN 'habit_unknown_keys'
     WHEN bool_or(coalesce(jsonb_typeof(e.value -> 'times'), 'null') NOT IN ('array', 'null')) THEN 'times_not_array'
     WHEN bool_or(jsonb_typeof(e.value -> 'times') = 'array' AND jsonb_array_length(CASE WHEN jsonb_typeof(e.value -> 'times') = 'array' THEN e.value -> 'times' ELSE '[]'::jsonb END) > 7) THEN 'times_too_long'
-    WHEN bool_or(CASE WHEN jsonb_typeof(e.value -> 'times') = 'array' THEN EXISTS (
-            SELECT 1 FROM jsonb_array_elements(e.value -> 'times') t WHERE jsonb_typeof(t) NOT IN ('string', 'null')) ELSE false END)
-        THEN 'status_not_string'
-    WHEN bool_or(CASE WHEN jsonb_typeof(e.value -> 'times') = 'array' THEN EXISTS (
-            SELECT 1 FROM jsonb_array_elements(e.value -> 'times') t
-             WHERE jsonb_typeof(t) = 'string'
-               AND public.hv_ascii_lower(t #>> '{}') NOT IN ('green', 'yellow', 'red', 'none')) ELSE false END)
-        THEN 'status_unknown'
+    WHEN (bit_or(f.fault) & 1) <> 0 THEN 'status_not_string'
+    WHEN (bit_or(f.fault) & 2) <> 0 THEN 'status_unknown'
   END
-  FROM jsonb_array_elements(CASE WHEN jsonb_typeof(h) = 'array' THEN h ELSE '[]'::jsonb END) AS e(value)
+  FROM jsonb_array_elements(CASE WHEN jsonb_typeof(h) = 'array' THEN h ELSE '[]'::jsonb END) AS e(value),
+       -- OFFSET 0: the times array taken out of the habit once, not once per status
+       LATERAL (SELECT e.value -> 'times' AS t OFFSET 0) AS tt,
+       -- the statuses as stored nearly always: every one of them one of the four in lower case, or null
+       LATERAL (SELECT CASE WHEN jsonb_typeof(tt.t) <> 'array' OR tt.t <@ '["green", "yellow", "red", "none", null]'::jsonb THEN 0 ELSE
+                  public.hv_status_fault(tt.t -> 0) | public.hv_status_fault(tt.t -> 1) | public.hv_status_fault(tt.t -> 2)
+                | public.hv_status_fault(tt.t -> 3) | public.hv_status_fault(tt.t -> 4) | public.hv_status_fault(tt.t -> 5)
+                | public.hv_status_fault(tt.t -> 6) END AS fault) AS f
 $$;
+
+-- The same as a scalar, for callers that classify one habits array.
+CREATE OR REPLACE FUNCTION public.hv_habits_reason(h jsonb) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT x.reason FROM public.hv_habits_reasons(h) AS x $$;
 
 -- The quarantine reason of one legacy row (null = it migrates), except duplicate_week, which needs
 -- the other rows and is decided in hv_migrate_range.
@@ -90,7 +117,7 @@ LANGUAGE sql STABLE AS $$
     WHEN length(r.child_name) NOT BETWEEN 1 AND 100 THEN 'child_name_length'
     WHEN extract(isodow FROM r.week_start_date) <> 1 THEN 'week_not_monday'
     WHEN coalesce(jsonb_typeof(r.habits), 'null') NOT IN ('array', 'null') THEN 'habits_not_array'
-    ELSE coalesce(public.hv_habits_reason(r.habits),
+    ELSE coalesce((SELECT x.reason FROM public.hv_habits_reasons(r.habits) AS x),
       CASE WHEN coalesce(jsonb_typeof(r.reflection), 'null') NOT IN ('object', 'null') THEN 'reflection_not_object' END)
   END
 $$;
@@ -252,4 +279,4 @@ $$;
 
 -- Closed to the API roles in the step that creates it: older Supabase projects grant every new object in
 -- public to them, PostgreSQL gives EXECUTE to PUBLIC, and the platform leaves TRUNCATE granted.
-REVOKE ALL ON FUNCTION public.hv_advance_progress(integer, text), public.hv_ascii_lower(text), public.hv_backfill_batch(integer, text), public.hv_canonical_habits(jsonb), public.hv_canonical_statuses(jsonb), public.hv_canonical_times(jsonb), public.hv_habits_reason(jsonb), public.hv_migrate_page(bigint, bigint, text), public.hv_migrate_range(bigint, bigint), public.hv_row_json(public.habit_tracker), public.hv_row_reason(public.habit_tracker), public.hv_row_reasons(public.habit_tracker), public.hv_ts_text(timestamptz), public.hv_uuid(text), public.hv_week_period(date) FROM PUBLIC, anon, authenticated, service_role;
+REVOKE ALL ON FUNCTION public.hv_advance_progress(integer, text), public.hv_ascii_lower(text), public.hv_backfill_batch(integer, text), public.hv_canonical_habits(jsonb), public.hv_canonical_statuses(jsonb), public.hv_canonical_times(jsonb), public.hv_habits_reason(jsonb), public.hv_habits_reasons(jsonb), public.hv_migrate_page(bigint, bigint, text), public.hv_migrate_range(bigint, bigint), public.hv_row_json(public.habit_tracker), public.hv_row_reason(public.habit_tracker), public.hv_row_reasons(public.habit_tracker), public.hv_status_fault(jsonb), public.hv_ts_text(timestamptz), public.hv_uuid(text), public.hv_week_period(date) FROM PUBLIC, anon, authenticated, service_role;
