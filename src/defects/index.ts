@@ -48,6 +48,8 @@ import { dualWriteImplicitGrant } from './dual-write-implicit-grant.ts';
 import { grantsBeforeRls } from './grants-before-rls.ts';
 import { definerSearchPathUnpinned } from './definer-search-path-unpinned.ts';
 import { compareLogNotGranted } from './compare-log-not-granted.ts';
+import { backfillNoRowFallback } from './backfill-no-row-fallback.ts';
+import { unexpectedErrorNeverRetried } from './unexpected-error-never-retried.ts';
 
 export type { Defect } from './defect.ts';
 
@@ -95,6 +97,8 @@ export const DEFECTS: readonly Defect[] = [
   grantsBeforeRls,
   definerSearchPathUnpinned,
   compareLogNotGranted,
+  backfillNoRowFallback,
+  unexpectedErrorNeverRetried,
 ];
 
 export type DefectId = string;
