@@ -50,6 +50,8 @@ import { definerSearchPathUnpinned } from './definer-search-path-unpinned.ts';
 import { compareLogNotGranted } from './compare-log-not-granted.ts';
 import { backfillNoRowFallback } from './backfill-no-row-fallback.ts';
 import { unexpectedErrorNeverRetried } from './unexpected-error-never-retried.ts';
+import { displayOrderOneBased } from './display-order-one-based.ts';
+import { quarantineOriginalEmpty } from './quarantine-original-empty.ts';
 
 export type { Defect } from './defect.ts';
 
@@ -99,6 +101,8 @@ export const DEFECTS: readonly Defect[] = [
   compareLogNotGranted,
   backfillNoRowFallback,
   unexpectedErrorNeverRetried,
+  displayOrderOneBased,
+  quarantineOriginalEmpty,
 ];
 
 export type DefectId = string;

@@ -82,6 +82,15 @@ export function nearDuplicateKey(name: string): string {
   return collapseWhitespace(name.normalize('NFC'));
 }
 
+/**
+ * habits.time_period: the name's prefix up to and including the first ")" when at least one other
+ * character precedes it (the plan's `habit.name.match(/^([^)]+\))/)?.[1]`; SQL:
+ * `substring(name FROM '^([^)]+\))')`), else null. "아침 (6-9시) 양치" → "아침 (6-9시)".
+ */
+export function timePeriodOf(name: string): string | null {
+  return /^([^)]+\))/u.exec(name)?.[1] ?? null;
+}
+
 /** The label the legacy app writes into `week_period`: `2025년 10월 13일 ~ 2025년 10월 19일` (no zero padding). */
 export function weekPeriodLabel(weekStartIso: string): string {
   return `${koreanDate(weekStartIso)} ~ ${koreanDate(addDaysIso(weekStartIso, 6))}`;
