@@ -52,6 +52,7 @@ import { backfillNoRowFallback } from './backfill-no-row-fallback.ts';
 import { unexpectedErrorNeverRetried } from './unexpected-error-never-retried.ts';
 import { displayOrderOneBased } from './display-order-one-based.ts';
 import { quarantineOriginalEmpty } from './quarantine-original-empty.ts';
+import { backfillTrimsTheme } from './backfill-trims-theme.ts';
 
 export type { Defect } from './defect.ts';
 
@@ -103,6 +104,7 @@ export const DEFECTS: readonly Defect[] = [
   unexpectedErrorNeverRetried,
   displayOrderOneBased,
   quarantineOriginalEmpty,
+  backfillTrimsTheme,
 ];
 
 export type DefectId = string;
