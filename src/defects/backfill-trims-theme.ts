@@ -8,7 +8,7 @@ export const backfillTrimsTheme: Defect = {
   phases: ['phase-0'],
   description: "The backfill tidies the theme on the way (JavaScript's `theme?.trim() || null`, in SQL `nullif(btrim(theme), '')`): leading and trailing spaces are lost and an empty theme becomes NULL.",
   planReference: 'classic: a cleanup folded into a copy; the mapping rules migrate free text byte for byte',
-  expectedKillers: ['phase-0/round-trip', 'phase-0/new-schema-rows'],
+  expectedKillers: ['phase-0/new-schema-rows', 'phase-0/round-trip'],
   // broken: a silent normalization of free text
   apply: (impl) =>
     patchStep(ID, impl, 'phase-0', 'create-backfill-functions', 'up', [
