@@ -17,6 +17,8 @@ import { recordDateSessionTz } from './record-date-session-tz.ts';
 import { progressBeforeBatch } from './progress-before-batch.ts';
 import { driftHabitsOnly } from './drift-habits-only.ts';
 import { driftCountAndSample } from './drift-count-and-sample.ts';
+import { driftIgnoresReward } from './drift-ignores-reward.ts';
+import { driftNullBlind } from './drift-null-blind.ts';
 import { routerFlagIgnoresPercentage } from './router-flag-ignores-percentage.ts';
 import { routerRandomPerRequest } from './router-random-per-request.ts';
 import { routerPercentInclusive } from './router-percent-inclusive.ts';
@@ -69,6 +71,8 @@ export const DEFECTS: readonly Defect[] = [
   progressBeforeBatch,
   driftHabitsOnly,
   driftCountAndSample,
+  driftIgnoresReward,
+  driftNullBlind,
   routerFlagIgnoresPercentage,
   routerRandomPerRequest,
   routerPercentInclusive,
