@@ -76,5 +76,7 @@ export interface RunReport {
   /** HV_MAX_STALL_MS in force for the run: the stall limit before the run's own baseline is added. */
   stallLimitMs?: number;
   killMatrix?: unknown[];
+  /** `mutants --sql`: the mutation score over the migration's SQL and every mutant's status. */
+  sqlMutants?: import('../mutate-sql/sql-mutation-score.ts').SqlMutantsOutcome;
   lint?: unknown[];
 }
