@@ -4,15 +4,11 @@ import type { LegacyDataset } from '../../src/generate/dataset.ts';
 import type { BackfillResult } from '../../src/contract/backfill.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
 import { loadDataset } from '../../src/db/load-dataset.ts';
-import { expectedOutcomes, expectedWarnings, retriedOutcomes, type Outcome } from '../../src/check/canonical.ts';
-import { accountingProblems, roundTripDiffs, warningProblems } from '../../src/check/round-trip.ts';
-import { quarantineProblems } from '../../src/check/quarantine-rows.ts';
+import { expectedOutcomes, retriedOutcomes } from '../../src/check/canonical.ts';
 import { readLegacyRows, readUserIds } from '../../src/check/read-state.ts';
-import { PropertyFailure } from '../../src/runner/property-failure.ts';
-import type { PropertyContext } from '../../src/runner/property.ts';
-import type { LegacyRow } from '../../src/contract/legacy-row.ts';
 import { setupPhase0 } from '../support/phase-0-case.ts';
 import { FAULT_SQLSTATES, FAULT_TABLES, installInsertFault, removeInsertFault, type FaultTable } from '../support/insert-fault.ts';
+import { expectOutcomes, writesInto } from '../support/expect-outcomes.ts';
 
 export interface BackfillFaultCase {
   dataset: LegacyDataset;
@@ -74,36 +70,3 @@ export const backfillFaults: PropertyDef<BackfillFaultCase> = {
     await expectOutcomes(ctx, legacy, retriedOutcomes(legacy, expected), rerun, `on the rerun after removing the fault (${made})`, new Map(), retried);
   },
 };
-
-/** Whether migrating `row` inserts into `table` (weeks always; habits and records only when it has a habit). */
-function writesInto(row: LegacyRow, table: FaultTable): boolean {
-  return table === 'weeks' || (Array.isArray(row.habits) && row.habits.length > 0);
-}
-
-/** Checks the database against the oracle's outcomes, and the backfill's counts (`handled` rows on a rerun, all on a first run). */
-async function expectOutcomes(
-  ctx: PropertyContext,
-  legacy: LegacyRow[],
-  expected: ReadonlyMap<number, Outcome>,
-  run: BackfillResult,
-  when: string,
-  sqlstates: ReadonlyMap<number, string>,
-  handled = legacy.length,
-): Promise<void> {
-  const view = await ctx.impl.observe.legacyView(ctx.client);
-  const quarantine = await ctx.impl.observe.quarantine(ctx.client);
-  const problems: unknown[] = [
-    ...accountingProblems(expected, new Set(view.map((v) => v.id)), quarantine),
-    ...roundTripDiffs(expected, view as never),
-    ...quarantineProblems(legacy, expected, quarantine, { sqlstates }),
-    ...warningProblems(expectedWarnings(legacy, expected), await ctx.impl.observe.warnings(ctx.client)),
-  ];
-  const count = (kind: Outcome['kind']) => [...expected.values()].filter((o) => o.kind === kind).length;
-  if (handled === legacy.length && (run.migrated !== count('migrate') || run.quarantined !== count('quarantine'))) {
-    problems.push({ problem: 'counts', expected: { migrated: count('migrate'), quarantined: count('quarantine') }, actual: { migrated: run.migrated, quarantined: run.quarantined } });
-  }
-  if (handled !== legacy.length && run.migrated + run.quarantined !== handled) {
-    problems.push({ problem: 'counts', expected: `${handled} row(s) retried`, actual: { migrated: run.migrated, quarantined: run.quarantined } });
-  }
-  if (problems.length > 0) throw new PropertyFailure(`${when}: ${problems.length} problem(s)`, { problems });
-}

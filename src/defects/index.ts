@@ -19,6 +19,8 @@ import { driftHabitsOnly } from './drift-habits-only.ts';
 import { driftCountAndSample } from './drift-count-and-sample.ts';
 import { driftIgnoresReward } from './drift-ignores-reward.ts';
 import { driftNullBlind } from './drift-null-blind.ts';
+import { reconcileNeverRetriesErrors } from './reconcile-never-retries-errors.ts';
+import { triggerQuarantinesErrors } from './trigger-quarantines-errors.ts';
 import { routerFlagIgnoresPercentage } from './router-flag-ignores-percentage.ts';
 import { routerRandomPerRequest } from './router-random-per-request.ts';
 import { routerPercentInclusive } from './router-percent-inclusive.ts';
@@ -73,6 +75,8 @@ export const DEFECTS: readonly Defect[] = [
   driftCountAndSample,
   driftIgnoresReward,
   driftNullBlind,
+  reconcileNeverRetriesErrors,
+  triggerQuarantinesErrors,
   routerFlagIgnoresPercentage,
   routerRandomPerRequest,
   routerPercentInclusive,
