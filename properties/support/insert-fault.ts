@@ -55,3 +55,40 @@ export async function removeInsertFault(client: pg.ClientBase): Promise<void> {
 function dropSql(): string {
   return [...FAULT_TABLES.map((t) => `DROP TRIGGER IF EXISTS ${NAME} ON public.${t}`), `DROP FUNCTION IF EXISTS public.${NAME}()`].join('; ');
 }
+
+const LEGACY_NAME = 'hv_test_legacy_write_fault';
+
+/**
+ * A fault on the legacy table itself (Phase 3's reverse sync writes it): an AFTER row trigger on
+ * `table` raising `sqlstate` for any INSERT, UPDATE or DELETE of one of `legacyIds`.
+ */
+export async function installLegacyWriteFault(client: pg.ClientBase, table: string, legacyIds: readonly number[], sqlstate: string): Promise<void> {
+  const ids = legacyIds.map((id) => String(Math.trunc(id))).join(',');
+  await harness(`install the fault-injection trigger on ${table}`, () =>
+    client.query(`${legacyDropSql(table)};
+      CREATE FUNCTION public.${LEGACY_NAME}() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE v_legacy bigint := CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END;
+      BEGIN
+        IF v_legacy = ANY ('{${ids}}'::bigint[]) THEN
+          RAISE EXCEPTION USING ERRCODE = '${sqlstate}', MESSAGE = format('injected fault: %s of legacy row %s', TG_OP, v_legacy);
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER ${LEGACY_NAME} AFTER INSERT OR UPDATE OR DELETE ON public.${client.escapeIdentifier(table)} FOR EACH ROW EXECUTE FUNCTION public.${LEGACY_NAME}();`),
+  );
+}
+
+/** Removes the legacy table's fault (under either of its names). */
+export async function removeLegacyWriteFault(client: pg.ClientBase): Promise<void> {
+  await harness('remove the fault-injection trigger of the legacy table', () =>
+    client.query(`DO $$ DECLARE t regclass; BEGIN
+        FOR t IN SELECT tgrelid::regclass FROM pg_trigger WHERE tgname = '${LEGACY_NAME}' LOOP
+          EXECUTE format('DROP TRIGGER ${LEGACY_NAME} ON %s', t);
+        END LOOP;
+      END $$; DROP FUNCTION IF EXISTS public.${LEGACY_NAME}()`),
+  );
+}
+
+function legacyDropSql(table: string): string {
+  return `DROP TRIGGER IF EXISTS ${LEGACY_NAME} ON public."${table.replace(/"/g, '""')}"; DROP FUNCTION IF EXISTS public.${LEGACY_NAME}()`;
+}

@@ -21,6 +21,7 @@ import { driftIgnoresReward } from './drift-ignores-reward.ts';
 import { driftNullBlind } from './drift-null-blind.ts';
 import { reconcileNeverRetriesErrors } from './reconcile-never-retries-errors.ts';
 import { triggerQuarantinesErrors } from './trigger-quarantines-errors.ts';
+import { reverseSyncSwallowsErrors } from './reverse-sync-swallows-errors.ts';
 import { routerFlagIgnoresPercentage } from './router-flag-ignores-percentage.ts';
 import { routerRandomPerRequest } from './router-random-per-request.ts';
 import { routerPercentInclusive } from './router-percent-inclusive.ts';
@@ -77,6 +78,7 @@ export const DEFECTS: readonly Defect[] = [
   driftNullBlind,
   reconcileNeverRetriesErrors,
   triggerQuarantinesErrors,
+  reverseSyncSwallowsErrors,
   routerFlagIgnoresPercentage,
   routerRandomPerRequest,
   routerPercentInclusive,
