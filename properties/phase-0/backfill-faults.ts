@@ -8,7 +8,7 @@ import { expectedOutcomes, retriedOutcomes } from '../../src/check/canonical.ts'
 import { readLegacyRows, readUserIds } from '../../src/check/read-state.ts';
 import { setupPhase0 } from '../support/phase-0-case.ts';
 import { FAULT_SQLSTATES, FAULT_TABLES, installInsertFault, removeInsertFault, type FaultTable } from '../support/insert-fault.ts';
-import { expectOutcomes, writesInto } from '../support/expect-outcomes.ts';
+import { expectOutcomes, failingRows, writesInto } from '../support/expect-outcomes.ts';
 
 export interface BackfillFaultCase {
   dataset: LegacyDataset;
@@ -44,6 +44,7 @@ export const backfillFaults: PropertyDef<BackfillFaultCase> = {
     ),
   setup: setupPhase0,
   toDataset: (c) => c.dataset,
+  faultyRows: (c) => failingRows(c.dataset.rows, c.faulty, c.table),
   async check(input, ctx) {
     await loadDataset(ctx.client, input.dataset);
     const legacy = await readLegacyRows(ctx.client);

@@ -9,7 +9,7 @@ import { fingerprint, fingerprintDiff } from '../../src/check/fingerprint.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { loadBeforeMigration } from '../support/load-before-migration.ts';
 import { FAULT_SQLSTATES, FAULT_TABLES, installInsertFault, removeInsertFault, type FaultTable } from '../support/insert-fault.ts';
-import { expectOutcomes, writesInto } from '../support/expect-outcomes.ts';
+import { expectOutcomes, failingRows, writesInto } from '../support/expect-outcomes.ts';
 import { setupPhase1 } from './support/phase-1-case.ts';
 
 export interface SyncFaultCase {
@@ -41,7 +41,7 @@ export const syncFaults: PropertyDef<SyncFaultCase> = {
   arbitrary: () =>
     fc.record(
       {
-        dataset: legacyDatasetArbitrary({ mode: 'mixed', minRows: 1, maxRows: 8 }),
+        dataset: legacyDatasetArbitrary({ mode: 'mixed', maxRows: 6, everyAnomaly: true }),
         faulty: fc.uniqueArray(fc.nat({ max: 99 }), { minLength: 1, maxLength: 3 }),
         table: fc.constantFrom(...FAULT_TABLES),
         sqlstate: fc.constantFrom(...FAULT_SQLSTATES),
@@ -51,6 +51,7 @@ export const syncFaults: PropertyDef<SyncFaultCase> = {
     ),
   setup: (ctx) => setupPhase1(ctx),
   toDataset: (c) => c.dataset,
+  faultyRows: (c) => failingRows(c.dataset.rows, c.faulty, c.table),
   async check(input, ctx) {
     const c = ctx.client;
     // the backfill completed before these rows were written, and the trigger never saw them (as rows

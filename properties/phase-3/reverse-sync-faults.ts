@@ -36,7 +36,7 @@ export const reverseSyncFaults: PropertyDef<ReverseSyncFaultCase> = {
   arbitrary: () =>
     fc.record(
       {
-        dataset: legacyDatasetArbitrary({ mode: 'mixed', minRows: 1, maxRows: 6 }),
+        dataset: legacyDatasetArbitrary({ mode: 'mixed', maxRows: 6, everyAnomaly: true }),
         faulty: fc.uniqueArray(fc.nat({ max: 99 }), { minLength: 1, maxLength: 3 }),
         sqlstate: fc.constantFrom(...FAULT_SQLSTATES),
         ops: fc.array(newOpArbitrary(), { minLength: 1, maxLength: 8 }),

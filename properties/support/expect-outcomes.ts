@@ -45,3 +45,10 @@ export async function expectOutcomes(
   }
   if (problems.length > 0) throw new PropertyFailure(`${when}: ${problems.length} problem(s)`, { problems });
 }
+
+/** The legacy ids a fault case makes fail: the chosen rows (indexes modulo the rows, by id) that write into `table`. */
+export function failingRows(rows: readonly LegacyRow[], faulty: readonly number[], table: FaultTable): Set<number> {
+  const byId = [...rows].sort((a, b) => a.id - b.id);
+  if (byId.length === 0) return new Set();
+  return new Set(faulty.map((i) => byId[i % byId.length]!).filter((r) => writesInto(r, table)).map((r) => r.id));
+}

@@ -21,6 +21,8 @@ export interface SqlMutant extends Defect {
   /** Relative to the project: `src/migration/phase-0/sql/create-drift-function.up.sql`. */
   file: string;
   line: number;
+  /** The edit's column (1-based) on that line. */
+  col: number;
   operator: SqlMutationOperator;
   /** The text replaced and its replacement (one line each, for the report). */
   from: string;
@@ -61,6 +63,7 @@ function mutantsOfFile(phase: PhaseId, path: string): SqlMutant[] {
       expectedKillers: [],
       file,
       line,
+      col,
       operator: e.operator,
       from,
       to,

@@ -52,3 +52,11 @@ describe('the migration’s SQL mutants', () => {
     }
   });
 });
+
+describe('equivalent SQL mutants', () => {
+  test('each entry still names a mutant the generator makes (a stale entry must be updated or removed)', async () => {
+    const { EQUIVALENT_SQL_MUTANTS, equivalenceOf } = await import('../../src/mutate-sql/equivalent-sql-mutants.ts');
+    const marked = sqlMutants().filter((m) => equivalenceOf(m) !== undefined);
+    for (const e of EQUIVALENT_SQL_MUTANTS) expect(marked.some((m) => m.file.endsWith(e.file) && m.lineText === e.line && m.col === e.col), `${e.file}: ${e.line}`).toBe(true);
+  });
+});
