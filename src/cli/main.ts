@@ -121,7 +121,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--report-dir <dir>', 'where run directories are written (default reports/)')
     .option('--sql', "instead of the catalogue: token-level mutants of the migration's SQL files, each against its phase's gate at a small budget (3 cases, 15 s per property; stops at the first kill)")
     .option('--shard <i/n>', 'with --sql: only every n-th mutant, starting at the i-th')
-    .option('--sql-file <part>', 'with --sql: only the SQL files whose path contains this')
+    .option('--sql-file <part>', 'with --sql: only the SQL files whose path contains this (or the mutants whose id starts with it)')
     .option('--json', 'print { "defects": [{ id, killed, killedBy, casesToKill, ms }] } (with --sql: { score, mutants })')
     .action(async (flags) => {
       if (flags.sql) {

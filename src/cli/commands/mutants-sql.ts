@@ -43,8 +43,8 @@ export async function mutantsSqlCommand(flags: SqlMutantsFlags, config: Config):
   const seed = intFlag('--seed', flags.seed, 0) ?? config.seed ?? freshSeed();
   const runs = intFlag('--runs', flags.runs, 1) ?? SQL_MUTANT_RUNS;
   const timeBudgetMs = durationFlag('--time-budget', flags.timeBudget) ?? SQL_MUTANT_BUDGET_MS;
-  const all = sqlMutants().filter((m) => !flags.sqlFile || m.file.includes(flags.sqlFile));
-  if (all.length === 0) throw new UsageError(`--sql-file ${JSON.stringify(flags.sqlFile)}: no SQL file under src/migration matches it`);
+  const all = sqlMutants().filter((m) => !flags.sqlFile || m.file.includes(flags.sqlFile) || m.id.startsWith(flags.sqlFile));
+  if (all.length === 0) throw new UsageError(`--sql-file ${JSON.stringify(flags.sqlFile)}: no SQL file under src/migration (nor mutant id) matches it`);
   const mutants = shard ? all.filter((_, i) => i % shard.count === shard.index - 1) : all;
   const choice = pgChoiceOf(flags, config);
   const { impl, replayFlags: implFlags } = await implementationOf(undefined, undefined);
