@@ -121,6 +121,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--report-dir <dir>', 'where run directories are written (default reports/)')
     .option('--sql', "instead of the catalogue: token-level mutants of the migration's SQL files, each against its phase's gate at a small budget (3 cases, 15 s per property; stops at the first kill)")
     .option('--shard <i/n>', 'with --sql: only every n-th mutant, starting at the i-th')
+    .option('--survivors-of <run.json>', 'with --sql: only the survivors of an earlier run (judge them again, e.g. with --runs 20)')
     .option('--sql-file <part>', 'with --sql: only the SQL files whose path contains this (or the mutants whose id starts with it)')
     .option('--json', 'print { "defects": [{ id, killed, killedBy, casesToKill, ms }] } (with --sql: { score, mutants })')
     .action(async (flags) => {
@@ -129,7 +130,7 @@ async function main(argv: string[]): Promise<number> {
         code = await mutantsSqlCommand(flags, loadConfig());
         return;
       }
-      if (flags.shard || flags.sqlFile) throw new UsageError('--shard and --sql-file go with --sql');
+      if (flags.shard || flags.sqlFile || flags.survivorsOf) throw new UsageError('--shard, --sql-file and --survivors-of go with --sql');
       const { mutantsCommand } = await import('./commands/mutants.ts');
       code = await mutantsCommand(flags, loadConfig());
     });

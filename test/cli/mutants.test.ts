@@ -46,8 +46,9 @@ describe('habit-verify mutants', () => {
     }
   }, 120_000);
 
-  test('--shard and --sql-file without --sql, and --sql-file matching nothing, are usage errors (exit 2)', async () => {
+  test('--shard, --sql-file and --survivors-of without --sql, and --sql-file matching nothing, are usage errors (exit 2)', async () => {
     expect((await cli(['mutants', '--shard', '1/2'])).code).toBe(2);
+    expect((await cli(['mutants', '--survivors-of', 'run.json'])).code).toBe(2);
     const r = await cli(['mutants', '--sql', '--sql-file', 'no-such-file']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no SQL file/);

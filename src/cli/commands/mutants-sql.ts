@@ -5,6 +5,7 @@
  * the score and every survivor; exit 0 when none survived, 1 when one did, 3 when a mutant could not be
  * judged.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../../config.ts';
 import { connect } from '../../db/connect.ts';
@@ -34,6 +35,8 @@ const MUTANT_STATEMENT_TIMEOUT = '60s';
 export interface SqlMutantsFlags extends MutantsFlags {
   shard?: string;
   sqlFile?: string;
+  /** run.json of an earlier `mutants --sql`: only its survivors (to judge them again at a larger budget). */
+  survivorsOf?: string;
 }
 
 export async function mutantsSqlCommand(flags: SqlMutantsFlags, config: Config): Promise<number> {
@@ -43,8 +46,9 @@ export async function mutantsSqlCommand(flags: SqlMutantsFlags, config: Config):
   const seed = intFlag('--seed', flags.seed, 0) ?? config.seed ?? freshSeed();
   const runs = intFlag('--runs', flags.runs, 1) ?? SQL_MUTANT_RUNS;
   const timeBudgetMs = durationFlag('--time-budget', flags.timeBudget) ?? SQL_MUTANT_BUDGET_MS;
-  const all = sqlMutants().filter((m) => !flags.sqlFile || m.file.includes(flags.sqlFile) || m.id.startsWith(flags.sqlFile));
-  if (all.length === 0) throw new UsageError(`--sql-file ${JSON.stringify(flags.sqlFile)}: no SQL file under src/migration (nor mutant id) matches it`);
+  const again = flags.survivorsOf ? await survivorsOf(flags.survivorsOf) : undefined;
+  const all = sqlMutants().filter((m) => (!flags.sqlFile || m.file.includes(flags.sqlFile) || m.id.startsWith(flags.sqlFile)) && (!again || again.has(m.id)));
+  if (all.length === 0 && !again) throw new UsageError(`--sql-file ${JSON.stringify(flags.sqlFile)}: no SQL file under src/migration (nor mutant id) matches it`);
   const mutants = shard ? all.filter((_, i) => i % shard.count === shard.index - 1) : all;
   const choice = pgChoiceOf(flags, config);
   const { impl, replayFlags: implFlags } = await implementationOf(undefined, undefined);
@@ -119,6 +123,18 @@ export function sqlMutantsText(o: SqlMutantsOutcome, shard?: { index: number; co
   const errors = o.mutants.filter((m) => m.status === 'error');
   if (errors.length) lines.push('', 'could not run:', ...errors.map((m) => `  ${m.id}: ${m.why}`));
   return `${lines.join('\n')}\n`;
+}
+
+/** The ids of the mutants an earlier run (its run.json) saw survive. */
+async function survivorsOf(file: string): Promise<Set<string>> {
+  let run: RunReport;
+  try {
+    run = JSON.parse(await readFile(file, 'utf8')) as RunReport;
+  } catch (err) {
+    throw new UsageError(`--survivors-of ${JSON.stringify(file)}: cannot read it as a run.json (${(err as Error).message}); give the run.json of an earlier mutants --sql run`);
+  }
+  if (!run.sqlMutants) throw new UsageError(`--survivors-of ${JSON.stringify(file)}: not the run.json of a mutants --sql run (no sqlMutants)`);
+  return new Set(run.sqlMutants.mutants.filter((m) => m.status === 'survived').map((m) => m.id));
 }
 
 function gateOf(phase: PhaseTag) {
