@@ -22,6 +22,7 @@ const TYPE_GUARD =
   "x NOT IN ('…', 'null') with coalesce(jsonb_typeof(v), 'null'): nullif(jsonb_typeof(v), 'null') gives NULL for both SQL NULL and JSON null, NOT IN is then NULL, and CASE WHEN / bool_or treat NULL as false — the same as the 'null' the coalesce gave";
 const OPAQUE_ID =
   'ids derive from natural keys only to be deterministic and unique: any other injective derivation serves (nothing looks a habit or record up by its id; Phase 1 upserts records on (habit_id, record_date))';
+const OPERATIONS = 'phase-1/sql/create-dual-write-operations.up.sql';
 const ONE_JOB = "backfill_progress holds one row per job and the migration runs one job ('habit_tracker'): the WHERE selects every row there is";
 
 export const EQUIVALENT_SQL_MUTANTS: readonly EquivalentSqlMutant[] = [
@@ -58,6 +59,15 @@ export const EQUIVALENT_SQL_MUTANTS: readonly EquivalentSqlMutant[] = [
   { file: BACKFILL, line: "SELECT public.hv_uuid('record:' || hb.habit_id || ':' || (t.ord - 1)), hb.habit_id, hb.week_start_date + (t.ord - 1)::int,", col: 71, from: '1', to: '0', why: OPAQUE_ID },
   { file: BACKFILL, line: 'SELECT p.last_processed_id INTO from_id FROM public.backfill_progress p WHERE p.job = p_job FOR UPDATE;', col: 75, from: 'WHERE p.job = p_job', to: '', why: ONE_JOB },
   { file: BACKFILL, line: 'WHERE job = p_job;', col: 6, from: 'WHERE job = p_job', to: '', why: ONE_JOB },
+  { file: OPERATIONS, line: "IF coalesce(jsonb_typeof(p_req -> 'reflection'), 'null') NOT IN ('object', 'null') THEN", col: 8, from: 'coalesce', to: 'nullif', why: `${TYPE_GUARD} (here IF NULL does not reject)` },
+  {
+    file: OPERATIONS,
+    line: "RETURN jsonb_build_object('reflection', coalesce(p_req -> 'reflection', 'null'::jsonb));",
+    col: 45,
+    from: 'coalesce',
+    to: 'nullif',
+    why: "jsonb_build_object turns an SQL NULL value into JSON null: {\"reflection\": null} either way (a missing key and a JSON null give the same object)",
+  },
 ];
 
 /** Why the mutant is equivalent, or undefined when nobody said it is. */
