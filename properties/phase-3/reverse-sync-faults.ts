@@ -59,7 +59,7 @@ export const reverseSyncFaults: PropertyDef<ReverseSyncFaultCase> = {
     const state = { [table]: `SELECT * FROM public.${c.escapeIdentifier(table)} ORDER BY id`, ...ctx.impl.observe.contentQueries };
     const made = `legacy row(s) ${chosen.join(', ') || '(none)'} refusing writes with ${input.sqlstate}`;
 
-    const app = await NewSchemaApp.start(c, model);
+    const app = await NewSchemaApp.start(c, model, ctx.impl);
     const failed: NewOp[] = [];
     await installLegacyWriteFault(c, table, chosen, input.sqlstate);
     try {
