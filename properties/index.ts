@@ -11,6 +11,10 @@ import { resumability } from './phase-0/resumability.ts';
 import { batchSizeIndependence } from './phase-0/batch-size-independence.ts';
 import { timeZoneIndependence } from './phase-0/time-zone-independence.ts';
 import { driftDetector } from './phase-0/drift-detector.ts';
+import { backfillFaults } from './phase-0/backfill-faults.ts';
+import { syncFaults } from './phase-1/sync-faults.ts';
+import { reverseSyncFaults } from './phase-3/reverse-sync-faults.ts';
+import { newSchemaRows } from './phase-0/new-schema-rows.ts';
 import { convergence } from './phase-1/convergence.ts';
 import { idempotencyKeys } from './phase-1/idempotency-keys.ts';
 import { atomicity } from './phase-1/atomicity.ts';
@@ -41,10 +45,10 @@ import { exposure as exposureRollback } from './rollback/exposure.ts';
 import { reachability as reachabilityRollback } from './rollback/reachability.ts';
 
 export const GATES = {
-  'phase-0': [roundTrip, accounting, constraintValidity, idempotency, resumability, batchSizeIndependence, timeZoneIndependence, driftDetector, exposure0, reachability0],
-  'phase-1': [convergence, idempotencyKeys, atomicity, phase1Rollback, exposure1, reachability1],
+  'phase-0': [roundTrip, newSchemaRows, accounting, constraintValidity, idempotency, resumability, batchSizeIndependence, timeZoneIndependence, driftDetector, backfillFaults, exposure0, reachability0],
+  'phase-1': [convergence, idempotencyKeys, atomicity, phase1Rollback, syncFaults, exposure1, reachability1],
   'phase-2': [router, readEquivalence, compareMode, rlsIsolation, constraintValidation, exposure2, reachability2],
-  'phase-3': [readOnlyWeek, crashDuringRetirement, completeGuard, zeroDowntime, exposure3, reachability3],
+  'phase-3': [readOnlyWeek, reverseSyncFaults, crashDuringRetirement, completeGuard, zeroDowntime, exposure3, reachability3],
   rollback: [phase0Cycle, phase1Cycle, phase2Cycle, phase3Cycle, phasesZeroDowntime, exposureRollback, reachabilityRollback],
 } satisfies Record<string, AnyProperty[]>;
 

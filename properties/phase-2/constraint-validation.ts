@@ -37,7 +37,7 @@ export const constraintValidation: PropertyDef<ValidationCase> = {
   defaultRuns: 12,
   arbitrary: () =>
     fc.record(
-      { dataset: legacyDatasetArbitrary({ mode: 'mixed', minRows: 1, maxRows: 10 }), orphan: fc.boolean() },
+      { dataset: legacyDatasetArbitrary({ mode: 'mixed', maxRows: 6, everyAnomaly: true }), orphan: fc.boolean() },
       { noNullPrototype: true },
     ),
   setup: (ctx) => applyUpTo(ctx, 'phase-0'),

@@ -51,7 +51,7 @@ export const phase0Cycle: PropertyDef<Phase0Cycle> = {
   defaultRuns: 15,
   arbitrary: () =>
     fc.record({
-      dataset: legacyDatasetArbitrary({ mode: 'mixed', maxRows: 8 }),
+      dataset: legacyDatasetArbitrary({ mode: 'mixed', maxRows: 6, everyAnomaly: true }),
       first: fc.array(opArbitrary, { maxLength: 8 }),
       second: fc.array(opArbitrary, { maxLength: 6 }),
     }),

@@ -99,12 +99,24 @@ export function canonicalTimestamp(s: string): string {
   return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
 }
 
+export interface OutcomeOptions {
+  /**
+   * Legacy ids whose writes into the new schema fail for a reason no rule foresees (a fault the
+   * harness injects): such a row, when it would migrate, is quarantined as unexpected_error instead,
+   * and its (owner, child, week) stays free for the next row of the group.
+   */
+  failing?: ReadonlySet<number>;
+}
+
+/** The (owner, exact child name, week_start_date) of a row: one week of the new schema. */
+const weekGroup = (row: Pick<LegacyRow, 'user_id' | 'child_name' | 'week_start_date'>) => JSON.stringify([row.user_id, row.child_name, row.week_start_date]);
+
 /**
  * What must happen to every row of a dataset: migrate (with its canonical form) or quarantine (with
  * the first reason). duplicate_week: among rows that pass every other rule, the lowest id of each
  * (owner, exact child name, week_start_date) migrates; the others are quarantined.
  */
-export function expectedOutcomes(rows: readonly LegacyRow[], knownUsers: ReadonlySet<string>): Map<number, Outcome> {
+export function expectedOutcomes(rows: readonly LegacyRow[], knownUsers: ReadonlySet<string>, opts: OutcomeOptions = {}): Map<number, Outcome> {
   const out = new Map<number, Outcome>();
   const firstOfKey = new Map<string, number>();
   for (const row of [...rows].sort((a, b) => a.id - b.id)) {
@@ -113,13 +125,41 @@ export function expectedOutcomes(rows: readonly LegacyRow[], knownUsers: Readonl
       out.set(row.id, { kind: 'quarantine', reason: reasons[0]! });
       continue;
     }
-    const key = JSON.stringify([row.user_id, row.child_name, row.week_start_date]);
+    const key = weekGroup(row);
     const first = firstOfKey.get(key);
     if (first !== undefined) {
       out.set(row.id, { kind: 'quarantine', reason: 'duplicate_week', keptLegacyId: first });
       continue;
     }
+    if (opts.failing?.has(row.id)) {
+      out.set(row.id, { kind: 'quarantine', reason: 'unexpected_error' });
+      continue;
+    }
     firstOfKey.set(key, row.id);
+    out.set(row.id, { kind: 'migrate', row: canonicalRow(row) });
+  }
+  return out;
+}
+
+/**
+ * The outcomes after a rerun once the fault is gone: every row quarantined as unexpected_error is
+ * tried again, in id order — it migrates, or it is a duplicate_week of the row whose week its group
+ * holds by then (which may have a higher id: that row migrated while this one failed). Every other
+ * outcome stays as it was.
+ */
+export function retriedOutcomes(rows: readonly LegacyRow[], before: ReadonlyMap<number, Outcome>): Map<number, Outcome> {
+  const out = new Map(before);
+  const holder = new Map<string, number>();
+  for (const [id, o] of before) if (o.kind === 'migrate') holder.set(weekGroup(o.row), id);
+  for (const row of [...rows].sort((a, b) => a.id - b.id)) {
+    const o = before.get(row.id);
+    if (o?.kind !== 'quarantine' || o.reason !== 'unexpected_error') continue;
+    const kept = holder.get(weekGroup(row));
+    if (kept !== undefined) {
+      out.set(row.id, { kind: 'quarantine', reason: 'duplicate_week', keptLegacyId: kept });
+      continue;
+    }
+    holder.set(weekGroup(row), row.id);
     out.set(row.id, { kind: 'migrate', row: canonicalRow(row) });
   }
   return out;

@@ -6,7 +6,10 @@ export interface BackfillOptions {
   batchSize?: number;
   /** Stop after this many batches (crash tests and benchmarks); the next run resumes. */
   maxBatches?: number;
-  /** Forget the progress and start again at the first legacy row (rows already handled stay as they are). */
+  /**
+   * Forget the progress and start again at the first legacy row. Rows already handled stay as they are,
+   * but those quarantined as unexpected_error are tried again (the cause may be gone).
+   */
   restart?: boolean;
   /** Called after every committed batch (progress bars). */
   onBatch?: (b: BatchResult) => void;

@@ -17,6 +17,11 @@ import { recordDateSessionTz } from './record-date-session-tz.ts';
 import { progressBeforeBatch } from './progress-before-batch.ts';
 import { driftHabitsOnly } from './drift-habits-only.ts';
 import { driftCountAndSample } from './drift-count-and-sample.ts';
+import { driftIgnoresReward } from './drift-ignores-reward.ts';
+import { driftNullBlind } from './drift-null-blind.ts';
+import { reconcileNeverRetriesErrors } from './reconcile-never-retries-errors.ts';
+import { triggerQuarantinesErrors } from './trigger-quarantines-errors.ts';
+import { reverseSyncSwallowsErrors } from './reverse-sync-swallows-errors.ts';
 import { routerFlagIgnoresPercentage } from './router-flag-ignores-percentage.ts';
 import { routerRandomPerRequest } from './router-random-per-request.ts';
 import { routerPercentInclusive } from './router-percent-inclusive.ts';
@@ -48,6 +53,11 @@ import { dualWriteImplicitGrant } from './dual-write-implicit-grant.ts';
 import { grantsBeforeRls } from './grants-before-rls.ts';
 import { definerSearchPathUnpinned } from './definer-search-path-unpinned.ts';
 import { compareLogNotGranted } from './compare-log-not-granted.ts';
+import { backfillNoRowFallback } from './backfill-no-row-fallback.ts';
+import { unexpectedErrorNeverRetried } from './unexpected-error-never-retried.ts';
+import { displayOrderOneBased } from './display-order-one-based.ts';
+import { quarantineOriginalEmpty } from './quarantine-original-empty.ts';
+import { backfillTrimsTheme } from './backfill-trims-theme.ts';
 
 export type { Defect } from './defect.ts';
 
@@ -64,6 +74,11 @@ export const DEFECTS: readonly Defect[] = [
   progressBeforeBatch,
   driftHabitsOnly,
   driftCountAndSample,
+  driftIgnoresReward,
+  driftNullBlind,
+  reconcileNeverRetriesErrors,
+  triggerQuarantinesErrors,
+  reverseSyncSwallowsErrors,
   routerFlagIgnoresPercentage,
   routerRandomPerRequest,
   routerPercentInclusive,
@@ -95,6 +110,11 @@ export const DEFECTS: readonly Defect[] = [
   grantsBeforeRls,
   definerSearchPathUnpinned,
   compareLogNotGranted,
+  backfillNoRowFallback,
+  unexpectedErrorNeverRetried,
+  displayOrderOneBased,
+  quarantineOriginalEmpty,
+  backfillTrimsTheme,
 ];
 
 export type DefectId = string;

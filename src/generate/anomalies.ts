@@ -25,6 +25,7 @@ import { duplicateWeek, nearDuplicateChildNfcNfd, nearDuplicateChildWhitespace, 
 import { ownerNilUuid, ownerNull, ownerUnknown } from './anomaly/owner.ts';
 import { reflectionFreeform, reflectionJsonNull, reflectionNotObject, reflectionNull } from './anomaly/reflection.ts';
 import { textSqlMetacharacters, textUnicode } from './anomaly/text.ts';
+import { textEdgeWhitespace, textEmptyString, textNfd, textVeryLong, textZeroWidth } from './anomaly/text-edges.ts';
 import {
   statusCase,
   statusNone,
@@ -41,6 +42,8 @@ import { farFutureWeek, farPastWeek, leapDayWeek, weekNotMonday, weekPeriodMisma
 export type { AnomalyEntry, Injection, InjectionContext, JsonColumn, RowDraft, Treatment } from './anomaly/define.ts';
 export { codePointLength, collapseWhitespace, nearDuplicateKey } from './anomaly/inspect.ts';
 
+/** The edges of free text (anomaly/text-edges.ts): a property that compares free text can draw rows that all carry one. */
+export const FREE_TEXT_EDGES: readonly AnomalyId[] = ['text_edge_whitespace', 'text_empty_string', 'text_nfd', 'text_zero_width', 'text_very_long'];
 
 /** The catalogue, in {@link ANOMALY_IDS} order. */
 export const ANOMALIES: readonly AnomalyEntry[] = [
@@ -86,6 +89,11 @@ export const ANOMALIES: readonly AnomalyEntry[] = [
   reflectionFreeform,
   textSqlMetacharacters,
   textUnicode,
+  textEdgeWhitespace,
+  textEmptyString,
+  textNfd,
+  textZeroWidth,
+  textVeryLong,
   weekPeriodMismatch,
 ];
 

@@ -47,6 +47,11 @@ export const ANOMALY_IDS = [
   'reflection_freeform',
   'text_sql_metacharacters',
   'text_unicode',
+  'text_edge_whitespace',
+  'text_empty_string',
+  'text_nfd',
+  'text_zero_width',
+  'text_very_long',
   'week_period_mismatch',
 ] as const;
 export type AnomalyId = (typeof ANOMALY_IDS)[number];

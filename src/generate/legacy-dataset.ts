@@ -34,10 +34,25 @@ export interface LegacyDatasetOptions {
    * realistic mode.
    */
   anomalies?: readonly AnomalyId[];
+  /**
+   * After the mode's rows, one more row per catalogue anomaly, each carrying exactly that one (in
+   * catalogue order, so relational ones find earlier rows to copy): every case reaches every anomaly
+   * and, through them, every mapping-rule branch. For gates whose budget is a few cases. Those rows
+   * do not shrink (a failure shrinks the mode's rows only): shrinking 60 rows field by field would
+   * take a property's whole time budget.
+   */
+  everyAnomaly?: boolean;
 }
 
 export function legacyDatasetArbitrary(opts: LegacyDatasetOptions): fc.Arbitrary<LegacyDataset> {
   const parts = datasetSpecParts(opts);
+  if (opts.everyAnomaly) {
+    const maxFamilies = Math.max(3, Math.ceil((parts.maxRows + ANOMALIES.length) / 6));
+    const one = ANOMALIES.map((a) => rowSpecArbitrary(maxFamilies, a.inject.map((i) => [i])));
+    return fc
+      .tuple(datasetSpecArbitrary(familiesArbitrary(maxFamilies), parts.row, parts), fc.noShrink(fc.tuple(...one)))
+      .map(([[families, rowSpecs], covering]) => buildDataset({ families, rows: [...rowSpecs, ...covering] }));
+  }
   return datasetSpecArbitrary(parts.families, parts.row, parts).map(([families, rowSpecs]) => buildDataset({ families, rows: rowSpecs }));
 }
 

@@ -58,7 +58,7 @@ export const AS_IS_RULES = {
     'a child is (owner user_id, exact child_name): the same name in two families is two children; families never merge',
   habit_names: 'empty and duplicate habit names migrate as they are; display_order keeps them apart',
   many_habits: 'any number of habits (60+) migrates',
-  text: 'emoji, combining marks and any Unicode text migrate byte for byte (no normalization)',
+  text: "free text (theme, reward, habit names, reflection's strings) migrates byte for byte: no trimming, no Unicode normalization (NFD stays NFD), zero-width characters kept, '' stays '' beside NULL, any length",
   dates: 'leap days, year-boundary weeks, far past and far future dates migrate; records are start + 0..6 days',
   time_period: 'habits.time_period is derived from the name prefix up to the first ")" (the plan\'s regex), null when absent',
 } as const;
@@ -80,6 +80,15 @@ export function collapseWhitespace(name: string): string {
  */
 export function nearDuplicateKey(name: string): string {
   return collapseWhitespace(name.normalize('NFC'));
+}
+
+/**
+ * habits.time_period: the name's prefix up to and including the first ")" when at least one other
+ * character precedes it (the plan's `habit.name.match(/^([^)]+\))/)?.[1]`; SQL:
+ * `substring(name FROM '^([^)]+\))')`), else null. "아침 (6-9시) 양치" → "아침 (6-9시)".
+ */
+export function timePeriodOf(name: string): string | null {
+  return /^([^)]+\))/u.exec(name)?.[1] ?? null;
 }
 
 /** The label the legacy app writes into `week_period`: `2025년 10월 13일 ~ 2025년 10월 19일` (no zero padding). */

@@ -3,10 +3,9 @@
  * (each linkable as `#id`) the sections that have something to show, and summary.md renders the same
  * sections in the same order.
  *
- * To add a section — the plan as written, the
- * coverage of anomalies and mapping-rule branches, … —: give RunReport its data (optional, so older
- * reports still render), write `html(report)` returning '' and `markdown(report)` returning [] when
- * the report holds none, and add one entry below where it belongs. Nothing else changes.
+ * To add a section — the plan as written, … —: give RunReport its data (optional, so older reports
+ * still render), write `html(report)` returning '' and `markdown(report)` returning [] when the report
+ * holds none, and add one entry below where it belongs. Nothing else changes.
  */
 import type { RunReport } from '../runner/result.ts';
 import { ACCESS_TITLE, htmlAccess, mdAccessSummary } from './access-matrix.ts';
@@ -16,6 +15,7 @@ import { htmlFailure } from './html-failure.ts';
 import { htmlKillMatrix } from './html-kill-matrix.ts';
 import { htmlDrift, htmlQuarantine } from './html-sections.ts';
 import { htmlStalls } from './html-stalls.ts';
+import { htmlCoverage, mdCoverage } from './coverage-section.ts';
 import { failureSection } from './markdown-failure.ts';
 import { mdChanges, mdChecks, mdDrift, mdKillMatrix, mdNotRun, mdQuarantine, mdStalls } from './markdown-sections.ts';
 
@@ -40,7 +40,7 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
   // Where the sections being added belong (their data is not in RunReport yet):
   { id: 'access-matrix', title: ACCESS_TITLE, html: (r) => (r.access ? htmlAccess(r.access) : ''), markdown: (r) => (r.access ? mdAccessSummary(r.access) : []) },
   // { id: 'plan-as-written', title: 'The plan as written', html: …, markdown: (r) => (isPlanRun(r) ? renderPlanTable(r).split('\n') : []) },  (plan-table.ts)
-  // { id: 'coverage', title: 'Anomalies and mapping-rule branches covered', html: htmlCoverage, markdown: mdCoverage },
+  { id: 'coverage', title: 'Anomalies and mapping-rule branches covered', html: htmlCoverage, markdown: mdCoverage },
   { id: 'stalls', title: 'Write stalls during the migration', html: htmlStalls, markdown: mdStalls },
   { id: 'quarantine', title: 'Rows set aside (quarantine)', html: htmlQuarantine, markdown: mdQuarantine },
   { id: 'drift', title: 'Drift between the old and the new tables', html: htmlDrift, markdown: mdDrift },

@@ -41,6 +41,8 @@ export interface PropertyDef<T> {
   reset?(ctx: PropertyContext): Promise<void>;
   /** The input as a legacy dataset, for reports, fixtures and replay output. */
   toDataset?(input: T): LegacyDataset;
+  /** The legacy ids the case makes fail by fault injection (they count as unexpected_error in the coverage). */
+  faultyRows?(input: T): ReadonlySet<number>;
   /**
    * The property kills the postmaster (crash tests): it gets a server of its own, not the shared one,
    * when the caller can start one (RunOptions.ownServer); otherwise its crash cases are skipped.

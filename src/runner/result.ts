@@ -34,6 +34,8 @@ export interface PropertyResult {
    * (verdict `skipped`, with a note: no verdict at all).
    */
   interrupted?: boolean;
+  /** How often each anomaly and mapping-rule branch occurred in the random cases (src/check/coverage.ts). */
+  coverage?: import('../check/coverage.ts').Coverage;
   /** The shrunk failing input, as JSON. */
   counterexample?: unknown;
   /** The counterexample as a legacy dataset (when the property's input holds one). */
@@ -76,5 +78,9 @@ export interface RunReport {
   /** HV_MAX_STALL_MS in force for the run: the stall limit before the run's own baseline is added. */
   stallLimitMs?: number;
   killMatrix?: unknown[];
+  /** The properties' coverage summed: every anomaly and mapping-rule branch with the rows that hit it. */
+  coverage?: import('../check/coverage.ts').Coverage;
+  /** `mutants --sql`: the mutation score over the migration's SQL and every mutant's status. */
+  sqlMutants?: import('../mutate-sql/sql-mutation-score.ts').SqlMutantsOutcome;
   lint?: unknown[];
 }

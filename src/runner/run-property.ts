@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { addCase, emptyCoverage, type Coverage } from '../check/coverage.ts';
 import type { AnyProperty, PropertyContext } from './property.ts';
 import type { PropertyResult } from './result.ts';
 import { PropertyFailure } from './property-failure.ts';
@@ -118,8 +119,10 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
     let harnessFailure: unknown;
     let resetFailure: ImplementationFailure | undefined;
     let realFailure = false;
+    const coverage = emptyCoverage();
     const property = fc.asyncProperty(def.arbitrary(), async (input: unknown) => {
       if (harnessFailure !== undefined || resetFailure !== undefined || opts.signal?.aborted) return;
+      if (!realFailure) countCase(def, input, coverage);
       let resetting = true;
       try {
         await reset();
@@ -158,7 +161,7 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
       `npx habit-verify replay ${def.name} --seed ${opts.seed}${path ? ` --path ${path}` : ''}${opts.defect ? ` --defect ${opts.defect}` : ''}${opts.replayFlags ?? ''}`;
     if (harnessFailure !== undefined) return finish({ ...harnessErrorResult(harnessFailure, replay(details.counterexamplePath ?? undefined)), runs });
     if (resetFailure !== undefined) return finish(resetFailureResult(resetFailure, runs));
-    if (!details.failed) return finish({ runs, interrupted: details.interrupted || undefined });
+    if (!details.failed) return finish({ runs, interrupted: details.interrupted || undefined, ...(coverage.cases ? { coverage } : {}) });
     const input = details.counterexample?.[0];
     const dataset = datasetOf(def, input);
     const path = details.counterexamplePath ?? undefined;
@@ -172,6 +175,7 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
       ...(dataset ? { dataset } : {}),
       failure: failureOf(err),
       replayCommand: replay(path),
+      ...(coverage.cases ? { coverage } : {}),
     });
   } catch (err) {
     if (opts.signal?.aborted) return finish(interruptedResult(opts.signal, base.runs));
@@ -207,6 +211,12 @@ function resetFailureResult(err: ImplementationFailure, runs: number): Partial<P
 function crashSkipReason(def: AnyProperty, opts: RunOptions): string | undefined {
   if (!def.requiresCrash || (def.ownServer && opts.ownServer) || opts.pg.crashAndRestart) return undefined;
   return `needs a server this process can crash (SIGKILL of the postmaster): provider ${opts.pg.kind} cannot give one; run it with --pg embedded`;
+}
+
+/** Adds a random case to the coverage (a property without datasets has none). */
+function countCase(def: AnyProperty, input: unknown, coverage: Coverage): void {
+  const dataset = datasetOf(def, input);
+  if (dataset) addCase(coverage, dataset, def.faultyRows?.(input));
 }
 
 function datasetOf(def: AnyProperty, input: unknown) {

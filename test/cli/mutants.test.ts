@@ -32,4 +32,25 @@ describe('habit-verify mutants', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown defect "no-such-defect"/);
   });
+
+  test('--sql: one mutant by its id, judged by its phase\'s gate; --json prints { score, mutants }', async () => {
+    const reports = await mkdtemp(join(tmpdir(), 'hv-mutants-sql-'));
+    try {
+      const r = await cli(['mutants', '--sql', '--sql-file', 'phase-0/sql/create-weeks.up.sql:28:', '--json', '--seed', '1', '--report-dir', reports]);
+      expect(r.code, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout) as { score: { mutants: number; killed: number; score: number }; mutants: Array<{ status: string; killedBy?: string }> };
+      expect(out.score).toMatchObject({ killed: out.score.mutants, score: 100 });
+      expect(out.mutants.every((m) => m.status === 'killed' && m.killedBy?.startsWith('phase-0/'))).toBe(true);
+    } finally {
+      await rm(reports, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  test('--shard, --sql-file and --survivors-of without --sql, and --sql-file matching nothing, are usage errors (exit 2)', async () => {
+    expect((await cli(['mutants', '--shard', '1/2'])).code).toBe(2);
+    expect((await cli(['mutants', '--survivors-of', 'run.json'])).code).toBe(2);
+    const r = await cli(['mutants', '--sql', '--sql-file', 'no-such-file']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no SQL file/);
+  });
 });

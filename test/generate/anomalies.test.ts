@@ -69,6 +69,26 @@ const EXAMPLES: Record<AnomalyId, { yes: LegacyRow[][]; no: LegacyRow[][] }> = {
   reflection_freeform: { yes: [[row({ reflection: { good: 'x', 별점: 5 } })]], no: [[row()], [row({ reflection: {} })]] },
   text_sql_metacharacters: { yes: [[row({ theme: "엄마's" })], [row({ habits: [{ name: 'a\\b', times: [] }] })]], no: [[row()]] },
   text_unicode: { yes: [[row({ reward: '𠀀' })], [row({ theme: 'a\u200Bb' })]], no: [[row()]] },
+  text_edge_whitespace: {
+    yes: [[row({ theme: ' 공룡 탐험' })], [row({ reward: '스티커\u3000' })], [row({ habits: [{ name: '책\u00A0읽기', times: [] }] })], [row({ reflection: { good: '잘했어요  정말' } })], [row({ theme: '\t' })]],
+    no: [[row()], [row({ theme: null, reward: null })]],
+  },
+  text_empty_string: {
+    yes: [[row({ theme: '' })], [row({ reward: '' })], [row({ reflection: { good: '' } })]],
+    no: [[row()], [row({ theme: null, reward: null })], [row({ habits: [{ name: '', times: [] }] })]],
+  },
+  text_nfd: {
+    yes: [[row({ theme: '공룡'.normalize('NFD') })], [row({ habits: [{ name: 'cafe\u0301', times: [] }] })], [row({ reflection: { good: '잘했어요'.normalize('NFD') } })]],
+    no: [[row()], [row({ child_name: '서연'.normalize('NFD') })]],
+  },
+  text_zero_width: {
+    yes: [[row({ theme: '\u200B공룡' })], [row({ reward: '스티커\u2060' })], [row({ reflection: { good: '\u00AD' } })]],
+    no: [[row()]],
+  },
+  text_very_long: {
+    yes: [[row({ theme: '가'.repeat(1000) })], [row({ habits: [{ name: '🦷'.repeat(1000), times: [] }] })]],
+    no: [[row({ theme: '가'.repeat(999) })], [row({ child_name: '가'.repeat(1000) })]],
+  },
   week_period_mismatch: {
     yes: [[row({ week_period: null })], [row({ week_period: weekPeriodLabel('2025-10-20') })], [row({ week_period: '2025년 10월 13일 ~ 2025년 10월 19일 ' })]],
     no: [[row()]],

@@ -12,6 +12,8 @@ import type { PropertyDef } from '../../src/runner/property.ts';
 import { withPhase } from '../../src/defects/transform.ts';
 import { applyUpTo } from '../../properties/support/apply-up-to.ts';
 import { isSavable, loadRegressions, saveRegression } from '../../src/report/regression-store.ts';
+import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
+import type { LegacyDataset } from '../../src/generate/dataset.ts';
 
 /** A property that fails for arrays holding a number >= 50: shrinks to [50]. */
 const toy: PropertyDef<number[]> = {
@@ -47,6 +49,32 @@ describe('runProperty', () => {
       expect(again.counterexample).toEqual([50]);
       const passing = await runProperty({ ...toy, arbitrary: () => fc.array(fc.nat({ max: 49 })) }, { pg, impl: ourMigration, seed: 4, runs: 20 });
       expect(passing).toMatchObject({ verdict: 'passed', runs: 20 });
+    } finally {
+      await pg.close();
+    }
+  });
+
+  test('coverage counts the random cases with a dataset, up to the first failure (shrinks are not cases)', async () => {
+    const pg = await attachPostgres(inject('pgAdminUri'));
+    try {
+      const withData: PropertyDef<LegacyDataset> = {
+        name: 'test/coverage',
+        tags: ['phase-0'],
+        description: 'fails on a dataset of 3 rows or more',
+        defaultRuns: 30,
+        arbitrary: () => legacyDatasetArbitrary({ mode: 'adversarial', maxRows: 5 }),
+        setup: async () => undefined,
+        toDataset: (d) => d,
+        check: async (d) => {
+          if (d.rows.length >= 3) throw new PropertyFailure('3 rows');
+        },
+      };
+      const passing = await runProperty({ ...withData, check: async () => undefined }, { pg, impl: ourMigration, seed: 3, runs: 12 });
+      expect(passing.coverage).toMatchObject({ cases: 12 });
+      expect(passing.coverage!.rows).toBeGreaterThan(0);
+      const failing = await runProperty(withData, { pg, impl: ourMigration, seed: 3 });
+      expect(failing.verdict).toBe('failed');
+      expect(failing.coverage!.cases).toBe(failing.runs);
     } finally {
       await pg.close();
     }

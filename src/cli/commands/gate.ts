@@ -1,3 +1,4 @@
+import { runCoverage } from '../../check/coverage.ts';
 import { join } from 'node:path';
 import type { Config } from '../../config.ts';
 import { GATE_NAMES, gateOf, propertiesOf, type GateName } from '../../../properties/index.ts';
@@ -138,6 +139,7 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
       r.regressionFile = await saveRegression(REGRESSIONS_DIR, r, guardsOf(r), PROJECT_ROOT);
     }
   }
+  const coverage = runCoverage(results);
   const report: RunReport = {
     runId: runIdOf(startedAt, gate, seed),
     command: `habit-verify gate ${process.argv.slice(3).join(' ')}`.trim(),
@@ -151,6 +153,7 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
     ...(incomplete ? { incomplete } : {}),
     ...(sample ? { quarantine: sample.quarantine, drift: sample.drift } : {}),
     ...(access ? { access: reviewOf(access) } : {}),
+    ...(coverage ? { coverage } : {}),
     ...(results.some((r) => r.stalls?.length) ? { stalls: results.flatMap((r) => r.stalls ?? []), stallLimitMs: config.maxStallMs ?? DEFAULT_MAX_STALL_MS } : {}),
   };
   // What changed since the previous run of this gate in the same report directory: the first section.

@@ -235,6 +235,9 @@ LANGUAGE plpgsql AS $$
 DECLARE
   v_one record;
 BEGIN
+  -- Rows an earlier run quarantined as unexpected_error are tried again: the cause may be gone.
+  DELETE FROM public.migration_quarantine q
+   WHERE q.legacy_id > p_from AND q.legacy_id <= p_to AND q.reason = 'unexpected_error';
   BEGIN
     SELECT m.migrated, m.quarantined INTO migrated, quarantined FROM public.hv_migrate_range(p_from, p_to) m;
   EXCEPTION WHEN OTHERS THEN
@@ -242,7 +245,8 @@ BEGIN
     migrated := 0; quarantined := 0;
     FOR v_one IN SELECT h.id FROM public.habit_tracker h WHERE h.id > p_from AND h.id <= p_to ORDER BY h.id LOOP
       BEGIN
-        SELECT migrated + m.migrated, quarantined + m.quarantined INTO migrated, quarantined
+        -- the OUT parameters qualified: bare, `migrated` is also m's column (42702, ambiguous)
+        SELECT hv_migrate_page.migrated + m.migrated, hv_migrate_page.quarantined + m.quarantined INTO migrated, quarantined
           FROM public.hv_migrate_range(v_one.id - 1, v_one.id) m;
       EXCEPTION WHEN OTHERS THEN
         INSERT INTO public.migration_quarantine (legacy_id, reason, detail, original)

@@ -1,0 +1,76 @@
+/**
+ * SQL mutants that cannot be killed because they do not change what the migration does, each with the
+ * reason (a reviewer's judgement, written after reading the survivor). Keyed by file, the trimmed line,
+ * the column and the edit, so a mutant keeps its entry when lines move; an entry whose line changed no
+ * longer matches, and the mutant shows as a survivor again until someone looks at it.
+ */
+import type { SqlMutant } from './sql-mutant-defects.ts';
+
+export interface EquivalentSqlMutant {
+  /** The file under src/migration: `phase-0/sql/create-drift-function.up.sql`. */
+  file: string;
+  /** The line as the mutant reports it (`lineText`), and the edit's column on it. */
+  line: string;
+  col: number;
+  from: string;
+  to: string;
+  why: string;
+}
+
+const BACKFILL = 'phase-0/sql/create-backfill-functions.up.sql';
+const TYPE_GUARD =
+  "x NOT IN ('…', 'null') with coalesce(jsonb_typeof(v), 'null'): nullif(jsonb_typeof(v), 'null') gives NULL for both SQL NULL and JSON null, NOT IN is then NULL, and CASE WHEN / bool_or treat NULL as false — the same as the 'null' the coalesce gave";
+const OPAQUE_ID =
+  'ids derive from natural keys only to be deterministic and unique: any other injective derivation serves (nothing looks a habit or record up by its id; Phase 1 upserts records on (habit_id, record_date))';
+const OPERATIONS = 'phase-1/sql/create-dual-write-operations.up.sql';
+const ONE_JOB = "backfill_progress holds one row per job and the migration runs one job ('habit_tracker'): the WHERE selects every row there is";
+
+export const EQUIVALENT_SQL_MUTANTS: readonly EquivalentSqlMutant[] = [
+  { file: BACKFILL, line: "WHEN bool_or(coalesce(jsonb_typeof(e.value -> 'times'), 'null') NOT IN ('array', 'null')) THEN 'times_not_array'", col: 18, from: 'coalesce', to: 'nullif', why: TYPE_GUARD },
+  { file: BACKFILL, line: "WHEN coalesce(jsonb_typeof(r.habits), 'null') NOT IN ('array', 'null') THEN 'habits_not_array'", col: 10, from: 'coalesce', to: 'nullif', why: TYPE_GUARD },
+  { file: BACKFILL, line: "CASE WHEN coalesce(jsonb_typeof(r.reflection), 'null') NOT IN ('object', 'null') THEN 'reflection_not_object' END)", col: 17, from: 'coalesce', to: 'nullif', why: TYPE_GUARD },
+  {
+    file: BACKFILL,
+    line: 'WHERE h.id > p_from AND h.id <= p_to',
+    col: 17,
+    from: '>',
+    to: '>=',
+    why: 'the row p_from is always handled before a range starting there is migrated (the previous page, or the previous row of the fallback and of a resync in id order), and handled rows are skipped by the NOT EXISTS terms',
+  },
+  {
+    file: BACKFILL,
+    line: 'AND NOT EXISTS (SELECT 1 FROM public.migration_quarantine q WHERE q.legacy_id = h.id)',
+    col: 8,
+    from: 'AND NOT EXISTS (SELECT 1 FROM public.migration_quarantine q WHERE q…',
+    to: '',
+    why: 'a quarantined row re-derived gets the same reason (its rule, or duplicate_week as its week is taken) and ON CONFLICT (legacy_id) DO NOTHING keeps the first record and its count; unexpected_error rows are deleted before a retry anyway',
+  },
+  {
+    file: BACKFILL,
+    line: 'FROM ok s ORDER BY s.child_id, s.id',
+    col: 36,
+    from: '',
+    to: 'DESC',
+    why: 'DISTINCT ON (s.child_id) keeps the first row of each child by the remaining key (s.id, unchanged); the direction of the DISTINCT ON key only orders the groups',
+  },
+  { file: BACKFILL, line: "public.hv_uuid('habit:' || w.id || ':' || (e.ord - 1)) AS habit_id", col: 63, from: '1', to: '2', why: OPAQUE_ID },
+  { file: BACKFILL, line: "public.hv_uuid('habit:' || w.id || ':' || (e.ord - 1)) AS habit_id", col: 63, from: '1', to: '0', why: OPAQUE_ID },
+  { file: BACKFILL, line: "SELECT public.hv_uuid('record:' || hb.habit_id || ':' || (t.ord - 1)), hb.habit_id, hb.week_start_date + (t.ord - 1)::int,", col: 71, from: '1', to: '2', why: OPAQUE_ID },
+  { file: BACKFILL, line: "SELECT public.hv_uuid('record:' || hb.habit_id || ':' || (t.ord - 1)), hb.habit_id, hb.week_start_date + (t.ord - 1)::int,", col: 71, from: '1', to: '0', why: OPAQUE_ID },
+  { file: BACKFILL, line: 'SELECT p.last_processed_id INTO from_id FROM public.backfill_progress p WHERE p.job = p_job FOR UPDATE;', col: 75, from: 'WHERE p.job = p_job', to: '', why: ONE_JOB },
+  { file: BACKFILL, line: 'WHERE job = p_job;', col: 6, from: 'WHERE job = p_job', to: '', why: ONE_JOB },
+  { file: OPERATIONS, line: "IF coalesce(jsonb_typeof(p_req -> 'reflection'), 'null') NOT IN ('object', 'null') THEN", col: 8, from: 'coalesce', to: 'nullif', why: `${TYPE_GUARD} (here IF NULL does not reject)` },
+  {
+    file: OPERATIONS,
+    line: "RETURN jsonb_build_object('reflection', coalesce(p_req -> 'reflection', 'null'::jsonb));",
+    col: 45,
+    from: 'coalesce',
+    to: 'nullif',
+    why: "jsonb_build_object turns an SQL NULL value into JSON null: {\"reflection\": null} either way (a missing key and a JSON null give the same object)",
+  },
+];
+
+/** Why the mutant is equivalent, or undefined when nobody said it is. */
+export function equivalenceOf(m: SqlMutant): string | undefined {
+  return EQUIVALENT_SQL_MUTANTS.find((e) => m.file.endsWith(e.file) && e.line === m.lineText && e.col === m.col && e.from === m.from && e.to === m.to)?.why;
+}
