@@ -126,7 +126,9 @@ describe.skipIf(skip)('index.html in chromium', () => {
   // variant's bug. Two properties only: one that fails in words, one that measures stalls (~40 s).
   it('a real gate run, read as a reviewer would: what changed first, the failure in words, the stall table, the counts of run.json', async () => {
     const reports = join(root, 'real');
-    const args = ['gate', 'all', '--only', 'phase-0/accounting', 'phase-3/zero-downtime', '--seed', '1', '--defect', 'coerce-unknown-status', '--no-save-regressions', '--report-dir', reports];
+    // seed 2: its first case has no unknown status (accounting draws half its cases with every anomaly;
+    // at seed 1 the first one already kills the variant), its fourth has one
+    const args = ['gate', 'all', '--only', 'phase-0/accounting', 'phase-3/zero-downtime', '--seed', '2', '--defect', 'coerce-unknown-status', '--no-save-regressions', '--report-dir', reports];
     const first = await cli([...args, '--runs', '1'], { TMPDIR: process.env.TMPDIR ?? tmpdir() });
     expect(first.code, first.stderr).toBe(0);
     const second = await cli(args, { TMPDIR: process.env.TMPDIR ?? tmpdir() });
