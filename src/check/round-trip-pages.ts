@@ -4,7 +4,8 @@
  * `maxExamples` diffs and problems, whatever the table's size. duplicate_week is the one rule that
  * needs the whole table (the lowest id of each owner, child name and week among rows that pass every
  * other rule): a first pass writes each row's first reason to a temporary table and Postgres finds the
- * duplicates set-based; the second pass compares page by page. Same outcomes as expectedOutcomes.
+ * duplicates set-based; the second pass compares page by page (and counts the recorded warnings).
+ * Same outcomes as expectedOutcomes.
  */
 import type pg from 'pg';
 import type { IdRange } from '../contract/id-range.ts';
@@ -28,13 +29,15 @@ export interface RoundTripPages {
   problems: AccountingProblem[];
   /** Up to three quarantined rows of each reason, the first by legacy id. */
   quarantineExamples: QuarantineRow[];
+  /** The recorded warnings (observe.warnings), counted by code. */
+  warnings: Record<string, number>;
 }
 
 const OUTCOMES = 'hv_check_outcome';
 
 export async function roundTripPages(
   client: pg.ClientBase,
-  observe: Pick<Observation, 'legacyView' | 'quarantine'>,
+  observe: Pick<Observation, 'legacyView' | 'quarantine' | 'warnings'>,
   opts: { pageRows?: number; maxExamples?: number } = {},
 ): Promise<RoundTripPages> {
   const pageRows = opts.pageRows ?? 2_000;
@@ -55,7 +58,7 @@ export async function roundTripPages(
                  FROM public.habit_tracker t JOIN ${OUTCOMES} r ON r.id = t.id AND r.reason IS NULL) d
         WHERE o.id = d.id AND d.kept <> d.id`,
     );
-    const out: RoundTripPages = { legacyRows: 0, migratedRows: 0, quarantinedRows: 0, quarantineReasons: {}, roundTripMismatches: 0, accountingProblems: 0, diffs: [], problems: [], quarantineExamples: [] };
+    const out: RoundTripPages = { legacyRows: 0, migratedRows: 0, quarantinedRows: 0, quarantineReasons: {}, roundTripMismatches: 0, accountingProblems: 0, diffs: [], problems: [], quarantineExamples: [], warnings: {} };
     let afterId: number | undefined;
     for (;;) {
       const rows = await readLegacyPage(client, afterId, pageRows);
@@ -64,6 +67,8 @@ export async function roundTripPages(
       const expected = await outcomesOf(client, rows);
       const view = (await byImplementation('the legacy view (observe.legacyView)', () => observe.legacyView(client, range))) as CanonicalRow[];
       const quarantine = await byImplementation('the quarantine (observe.quarantine)', () => observe.quarantine(client, range));
+      const warnings = await byImplementation('the warnings (observe.warnings)', () => observe.warnings(client, range));
+      for (const w of warnings) out.warnings[w.code] = (out.warnings[w.code] ?? 0) + 1;
       const diffs = roundTripDiffs(expected, view);
       const problems = accountingProblems(expected, new Set(view.map((v) => v.id)), quarantine);
       out.legacyRows += rows.length;

@@ -71,7 +71,8 @@ export interface Observation {
   legacyView(db: pg.ClientBase, range?: IdRange): Promise<LegacyRow[]>;
   /** The quarantined rows by legacy id; only ids in `range` when given. */
   quarantine(db: pg.ClientBase, range?: IdRange): Promise<QuarantineRow[]>;
-  warnings(db: pg.ClientBase): Promise<RecordedWarning[]>;
+  /** The recorded warnings; only of legacy ids in `range` when given. */
+  warnings(db: pg.ClientBase, range?: IdRange): Promise<RecordedWarning[]>;
   /** The implementation's own drift detector. */
   drift(db: pg.ClientBase, opts?: DriftOptions): Promise<DriftRow[]>;
   /**

@@ -35,14 +35,14 @@ export async function readQuarantine(client: pg.ClientBase, range?: IdRange): Pr
  * and, for each migrated week of a child listed in `migration_near_duplicate_children`, one
  * near_duplicate_child per other name.
  */
-export async function readRecordedWarnings(client: pg.ClientBase): Promise<RecordedWarning[]> {
+export async function readRecordedWarnings(client: pg.ClientBase, range?: IdRange): Promise<RecordedWarning[]> {
   const { rows } = await client.query<{ legacy_id: string; code: WarningCode; detail: string | null }>(
     `SELECT w.legacy_id::text, w.code, w.detail ->> 'original' AS detail
-       FROM public.migration_warnings w WHERE w.code = 'week_period_mismatch'
+       FROM public.migration_warnings w WHERE w.code = 'week_period_mismatch' AND ${idRangeSql('w.legacy_id', range)}
      UNION ALL
      SELECT wk.legacy_id::text, 'near_duplicate_child', n.other_name
        FROM public.migration_near_duplicate_children n JOIN public.weeks wk ON wk.child_id = n.child_id
-      WHERE wk.legacy_id IS NOT NULL`,
+      WHERE wk.legacy_id IS NOT NULL AND ${idRangeSql('wk.legacy_id', range)}`,
   );
   return rows.map((r) => ({ legacyId: Number(r.legacy_id), code: r.code, detail: r.detail }));
 }

@@ -2,7 +2,8 @@
  * The paged round trip and accounting (what `check` runs) against the whole-table oracles
  * (expectedOutcomes, roundTripDiffs, accountingProblems over every row at once): the same counts, the
  * same diffs and problems, with pages of 7 rows, so duplicates of a week fall on different pages. On
- * adversarial data, with our migration and with defects that make diffs and accounting problems.
+ * adversarial data, with our migration and with defects that make diffs and accounting problems;
+ * the recorded warnings counted by range as they are counted whole.
  */
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -30,7 +31,7 @@ describe('roundTripPages', () => {
     await server?.close();
   });
 
-  async function both(impl: MigrationImplementation, seed: number): Promise<{ found: number; reasons: Record<string, number> }> {
+  async function both(impl: MigrationImplementation, seed: number): Promise<{ found: number; reasons: Record<string, number>; warnings: Record<string, number> }> {
     const db = await server.createDatabase(`pages_${seed}`);
     const client: pg.Client = await connect(db.uri);
     try {
@@ -53,9 +54,12 @@ describe('roundTripPages', () => {
       const reasons: Record<string, number> = {};
       for (const q of quarantine) reasons[q.reason] = (reasons[q.reason] ?? 0) + 1;
       expect(paged.quarantineReasons).toEqual(reasons);
+      const warnings: Record<string, number> = {};
+      for (const w of await impl.observe.warnings(client)) warnings[w.code] = (warnings[w.code] ?? 0) + 1;
+      expect(paged.warnings).toEqual(warnings);
       // The temporary table is gone: a second run on the same connection works.
       expect((await roundTripPages(client, impl.observe, { pageRows: 1000, maxExamples: 2 })).diffs.length).toBe(Math.min(2, diffs.length));
-      return { found: diffs.length + problems.length, reasons };
+      return { found: diffs.length + problems.length, reasons, warnings };
     } finally {
       await client.end();
       await db.drop();
@@ -66,6 +70,7 @@ describe('roundTripPages', () => {
     const r = await both(ourMigration, 5);
     expect(r.found).toBe(0);
     expect(r.reasons.duplicate_week).toBeGreaterThan(0);
+    expect(Object.keys(r.warnings).length).toBeGreaterThan(0);
   });
 
   it.each(['dedupe-within-batch-only', 'records-only-for-present-times'])('agrees with them under the defect %s (problems and diffs found)', async (id) => {
