@@ -18,3 +18,8 @@ export function idRangeSql(column: string, range: IdRange | undefined): string {
   }
   return parts.length ? parts.join(' AND ') : 'true';
 }
+
+/** Whether an id lies in the range. */
+export function inIdRange(id: number, range: IdRange | undefined): boolean {
+  return (range?.afterId === undefined || id > range.afterId) && (range?.throughId === undefined || id <= range.throughId);
+}
