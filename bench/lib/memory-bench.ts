@@ -16,6 +16,8 @@ export interface CommandMemory {
   peakRssMb: number;
   wallS: number;
   exitCode: number | null;
+  /** The end of what the command wrote to stderr, when it failed. */
+  error?: string;
 }
 
 export interface MemoryFigures {
@@ -40,6 +42,7 @@ export async function benchMemory(server: StartedPostgres, sizes: readonly numbe
         opts.log(`  ${rows} rows: check …`);
         commands.push(await measure(['check', '--pg', 'url', '--report-dir', join(dir, 'reports'), dump], env));
       }
+      for (const c of commands) if (c.error) opts.log(`  ${c.command} exit ${c.exitCode}: ${c.error}`);
       out.push({ rows, dumpMb: Math.round((await stat(dump)).size / 1e5) / 10, commands });
     }
     return { sizes: out };
@@ -63,7 +66,8 @@ function measure(args: string[], env: NodeJS.ProcessEnv, stdoutFile?: string): P
     child.on('close', (code) => {
       if (fd !== undefined) closeSync(fd);
       const kb = Number(/HV_MAX_RSS_KB=(\d+)/.exec(err)?.[1] ?? Number.NaN);
-      resolve({ command: `habit-verify ${args[0]}`, peakRssMb: Math.round(kb / 1024), wallS: Math.round((performance.now() - started) / 100) / 10, exitCode: code });
+      const error = code === 0 ? undefined : err.replace(/\nHV_MAX_RSS_KB=\d+\n/, '').trim().slice(-2000);
+      resolve({ command: `habit-verify ${args[0]}`, peakRssMb: Math.round(kb / 1024), wallS: Math.round((performance.now() - started) / 100) / 10, exitCode: code, ...(error ? { error } : {}) });
     });
   });
 }

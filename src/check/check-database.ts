@@ -2,9 +2,9 @@ import type pg from 'pg';
 import type { BackfillResult, BatchResult } from '../contract/backfill.ts';
 import type { MigrationImplementation } from '../contract/implementation.ts';
 import type { DriftRow, QuarantineRow } from '../contract/observation.ts';
-import { expectedOutcomes, type CanonicalRow } from './canonical.ts';
-import { readLegacyRows, readUserIds } from './read-state.ts';
-import { accountingProblems, roundTripDiffs, type AccountingProblem, type FieldDiff } from './round-trip.ts';
+import { countLegacyRows } from './read-state.ts';
+import { roundTripPages, type RoundTripPages } from './round-trip-pages.ts';
+import type { AccountingProblem, FieldDiff } from './round-trip.ts';
 import { validateConstraints, type ConstraintResult } from './constraints.ts';
 import { byImplementation, ImplementationFailure } from '../runner/implementation-failure.ts';
 
@@ -22,7 +22,10 @@ export interface CheckResult {
   backfill: BackfillResult;
   /** The implementation failed this part of the check (the figures cover what ran before it). */
   failure?: CheckFailure;
-  /** The rows behind the counts, for reports and for turning one into a fixture. */
+  /**
+   * The rows behind the counts, for reports and for turning one into a fixture: the first 1000 diffs and
+   * problems, every drift row, up to three quarantined rows of each reason (the counts are above).
+   */
   details: {
     diffs: FieldDiff[];
     problems: AccountingProblem[];
@@ -53,11 +56,10 @@ const NO_BACKFILL: BackfillResult = { batches: 0, rows: 0, migrated: 0, quaranti
 export async function checkDatabase(
   client: pg.ClientBase,
   impl: MigrationImplementation,
-  opts: { batchSize?: number; onBatch?: (b: BatchResult) => void } = {},
+  opts: { batchSize?: number; onBatch?: (b: BatchResult) => void; pageRows?: number } = {},
 ): Promise<CheckResult> {
   let backfill: BackfillResult = NO_BACKFILL;
-  let view: CanonicalRow[] = [];
-  let quarantine: QuarantineRow[] = [];
+  let pages: RoundTripPages | undefined;
   try {
     await byImplementation("Phase 0's apply", () => impl.phases['phase-0'].apply(client));
     backfill = await byImplementation('the backfill', () =>
@@ -66,27 +68,21 @@ export async function checkDatabase(
         ...(opts.onBatch ? { onBatch: opts.onBatch } : {}),
       }),
     );
-    view = (await byImplementation('the legacy view (observe.legacyView)', () => impl.observe.legacyView(client))) as CanonicalRow[];
-    quarantine = await byImplementation('the quarantine (observe.quarantine)', () => impl.observe.quarantine(client));
-    const legacy = await readLegacyRows(client);
-    const expected = expectedOutcomes(legacy, await readUserIds(client));
-    const diffs = roundTripDiffs(expected, view);
-    const problems = accountingProblems(expected, new Set(view.map((v) => v.id)), quarantine);
+    pages = await roundTripPages(client, impl.observe, opts.pageRows ? { pageRows: opts.pageRows } : {});
     const constraints = await validateConstraints(client);
     const drift = await byImplementation('the drift detector (observe.drift)', () => impl.observe.drift(client));
-    const warnings = await byImplementation('the warnings (observe.warnings)', () => impl.observe.warnings(client));
     return {
-      legacyRows: legacy.length,
-      migratedRows: view.length,
-      quarantinedRows: quarantine.length,
-      quarantineReasons: count(quarantine, (q) => q.reason),
-      warnings: count(warnings, (w) => w.code),
-      roundTripMismatches: diffs.length,
-      accountingProblems: problems.length,
+      legacyRows: pages.legacyRows,
+      migratedRows: pages.migratedRows,
+      quarantinedRows: pages.quarantinedRows,
+      quarantineReasons: pages.quarantineReasons,
+      warnings: pages.warnings,
+      roundTripMismatches: pages.roundTripMismatches,
+      accountingProblems: pages.accountingProblems,
       driftRows: drift.length,
       constraintsValidated: constraints.every((c) => c.validated),
       backfill,
-      details: { diffs, problems, drift, constraints, quarantine },
+      details: { diffs: pages.diffs, problems: pages.problems, drift, constraints, quarantine: pages.quarantineExamples },
     };
   } catch (err) {
     if (!(err instanceof ImplementationFailure)) throw err;
@@ -98,24 +94,21 @@ export async function checkDatabase(
       ...(err.code ? { code: err.code } : {}),
     };
     return {
-      legacyRows: (await readLegacyRows(client)).length,
-      migratedRows: view.length,
-      quarantinedRows: quarantine.length,
-      quarantineReasons: count(quarantine, (q) => q.reason),
+      legacyRows: await countLegacyRows(client),
+      migratedRows: pages?.migratedRows ?? 0,
+      quarantinedRows: pages?.quarantinedRows ?? 0,
+      quarantineReasons: pages?.quarantineReasons ?? {},
       warnings: {},
       roundTripMismatches: 0,
       accountingProblems: 0,
       driftRows: 0,
       constraintsValidated: false,
       backfill,
-      details: { diffs: [], problems: [], drift: [], constraints: [], quarantine },
+      details: { diffs: [], problems: [], drift: [], constraints: [], quarantine: pages?.quarantineExamples ?? [] },
       failure,
     };
   }
 }
-
-const count = <T>(xs: readonly T[], key: (x: T) => string) =>
-  xs.reduce<Record<string, number>>((acc, x) => ((acc[key(x)] = (acc[key(x)] ?? 0) + 1), acc), {});
 
 /** check passes when the implementation did every part, every migrated row round-trips, every row is accounted for, constraints hold and nothing drifts. */
 export function checkPassed(r: CheckResult): boolean {
@@ -124,9 +117,7 @@ export function checkPassed(r: CheckResult): boolean {
 
 /** The report's quarantine section: reasons in name order, with counts and up to three original rows. */
 export function quarantineSection(r: CheckResult): Array<{ reason: string; count: number; examples: unknown[] }> {
-  const byReason = new Map<string, CheckResult['details']['quarantine']>();
-  for (const q of r.details.quarantine) byReason.set(q.reason, [...(byReason.get(q.reason) ?? []), q]);
-  return [...byReason]
+  return Object.entries(r.quarantineReasons)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([reason, qs]) => ({ reason, count: qs.length, examples: qs.slice(0, 3).map((q) => q.original) }));
+    .map(([reason, count]) => ({ reason, count, examples: r.details.quarantine.filter((q) => q.reason === reason).slice(0, 3).map((q) => q.original) }));
 }

@@ -3,6 +3,7 @@
  * schema seen as legacy rows, the quarantine, the warnings, the drift detector, the write path.
  */
 import type pg from 'pg';
+import type { IdRange } from './id-range.ts';
 import type { LegacyRow } from './legacy-row.ts';
 import type { QuarantineReason, WarningCode } from '../migration/mapping-rules.ts';
 
@@ -66,10 +67,12 @@ export interface RetirementState {
 }
 
 export interface Observation {
-  /** The new schema as legacy rows, one per migrated legacy row, by id (the round trip's other side). */
-  legacyView(db: pg.ClientBase): Promise<LegacyRow[]>;
-  quarantine(db: pg.ClientBase): Promise<QuarantineRow[]>;
-  warnings(db: pg.ClientBase): Promise<RecordedWarning[]>;
+  /** The new schema as legacy rows, one per migrated legacy row, by id (the round trip's other side); only ids in `range` when given. */
+  legacyView(db: pg.ClientBase, range?: IdRange): Promise<LegacyRow[]>;
+  /** The quarantined rows by legacy id; only ids in `range` when given. */
+  quarantine(db: pg.ClientBase, range?: IdRange): Promise<QuarantineRow[]>;
+  /** The recorded warnings; only of legacy ids in `range` when given. */
+  warnings(db: pg.ClientBase, range?: IdRange): Promise<RecordedWarning[]>;
   /** The implementation's own drift detector. */
   drift(db: pg.ClientBase, opts?: DriftOptions): Promise<DriftRow[]>;
   /**

@@ -3,6 +3,7 @@
  * quarantine and warnings, its drift detector, the tables its output lives in, the write path.
  */
 import type pg from 'pg';
+import { idRangeSql, type IdRange } from '../contract/id-range.ts';
 import type { LegacyRow } from '../contract/legacy-row.ts';
 import type { DriftOptions, DriftRow, LoggedMismatch, Observation, QuarantineRow, RecordedWarning } from '../contract/observation.ts';
 import type { WarningCode } from './mapping-rules.ts';
@@ -14,15 +15,17 @@ const TS = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH
 const COLUMNS = `id::bigint::text AS id, user_id::text, child_name, week_period, week_start_date::text AS week_start_date,
   theme, habits, reflection, reward, ${TS('created_at')} AS created_at, ${TS('updated_at')} AS updated_at`;
 
-/** Every legacy-view row (the new schema seen as legacy rows), by legacy id; time-zone independent. */
-export async function readLegacyView(client: pg.ClientBase): Promise<LegacyRow[]> {
-  const { rows } = await client.query<Omit<LegacyRow, 'id'> & { id: string }>(`SELECT ${COLUMNS} FROM public.habit_tracker_from_new t ORDER BY t.id`);
+/** Every legacy-view row (the new schema seen as legacy rows), by legacy id, in `range` if given; time-zone independent. */
+export async function readLegacyView(client: pg.ClientBase, range?: IdRange): Promise<LegacyRow[]> {
+  const { rows } = await client.query<Omit<LegacyRow, 'id'> & { id: string }>(
+    `SELECT ${COLUMNS} FROM public.habit_tracker_from_new t WHERE ${idRangeSql('t.id', range)} ORDER BY t.id`,
+  );
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 
-export async function readQuarantine(client: pg.ClientBase): Promise<QuarantineRow[]> {
+export async function readQuarantine(client: pg.ClientBase, range?: IdRange): Promise<QuarantineRow[]> {
   const { rows } = await client.query<Omit<QuarantineRow, 'legacy_id'> & { legacy_id: string }>(
-    'SELECT q.legacy_id::text, q.reason, q.detail, q.original FROM public.migration_quarantine q ORDER BY q.legacy_id',
+    `SELECT q.legacy_id::text, q.reason, q.detail, q.original FROM public.migration_quarantine q WHERE ${idRangeSql('q.legacy_id', range)} ORDER BY q.legacy_id`,
   );
   return rows.map((r) => ({ ...r, legacy_id: Number(r.legacy_id) }));
 }
@@ -32,14 +35,14 @@ export async function readQuarantine(client: pg.ClientBase): Promise<QuarantineR
  * and, for each migrated week of a child listed in `migration_near_duplicate_children`, one
  * near_duplicate_child per other name.
  */
-export async function readRecordedWarnings(client: pg.ClientBase): Promise<RecordedWarning[]> {
+export async function readRecordedWarnings(client: pg.ClientBase, range?: IdRange): Promise<RecordedWarning[]> {
   const { rows } = await client.query<{ legacy_id: string; code: WarningCode; detail: string | null }>(
     `SELECT w.legacy_id::text, w.code, w.detail ->> 'original' AS detail
-       FROM public.migration_warnings w WHERE w.code = 'week_period_mismatch'
+       FROM public.migration_warnings w WHERE w.code = 'week_period_mismatch' AND ${idRangeSql('w.legacy_id', range)}
      UNION ALL
      SELECT wk.legacy_id::text, 'near_duplicate_child', n.other_name
        FROM public.migration_near_duplicate_children n JOIN public.weeks wk ON wk.child_id = n.child_id
-      WHERE wk.legacy_id IS NOT NULL`,
+      WHERE wk.legacy_id IS NOT NULL AND ${idRangeSql('wk.legacy_id', range)}`,
   );
   return rows.map((r) => ({ legacyId: Number(r.legacy_id), code: r.code, detail: r.detail }));
 }

@@ -10,15 +10,16 @@
  * habit_tracker_old too, and none at all once it is dropped.
  */
 import type pg from 'pg';
+import { idRangeSql, type IdRange } from '../contract/id-range.ts';
 import type { LegacyRow } from '../contract/legacy-row.ts';
 import { ISO_DATE, UTC_TEXT } from '../contract/legacy-read.ts';
 import { weekPeriodLabel } from '../migration/mapping-rules.ts';
 
-export async function planLegacyView(db: pg.ClientBase): Promise<LegacyRow[]> {
+export async function planLegacyView(db: pg.ClientBase, range?: IdRange): Promise<LegacyRow[]> {
   const legacy = await legacyTableOf(db);
   if (!legacy) return [];
   const { rows } = await db.query<Omit<LegacyRow, 'id' | 'week_period'> & { id: string }>(
-    `WITH ${matchedWeeks(legacy)}
+    `WITH ${matchedWeeks(legacy, idRangeSql('l.id', range))}
      SELECT m.id::text AS id, w.user_id::text AS user_id, c.name AS child_name, ${ISO_DATE('w.week_start_date')} AS week_start_date,
             w.theme, w.reflection, w.reward, ${UTC_TEXT('w.created_at')} AS created_at, ${UTC_TEXT('w.updated_at')} AS updated_at,
             coalesce((SELECT json_agg(json_build_object('name', h.name, 'times',
@@ -34,15 +35,16 @@ export async function planLegacyView(db: pg.ClientBase): Promise<LegacyRow[]> {
 }
 
 /**
- * `matched (id, week_id)`: each legacy row of `legacy` with the one week compareData's query finds for
- * it (child name and week_start_date, exactly one), as a WITH item.
+ * `matched (id, week_id)`: each legacy row of `legacy` (those where `where`, over `l`) with the one
+ * week compareData's query finds for it (child name and week_start_date, exactly one), as a WITH item.
  */
-export function matchedWeeks(legacy: string): string {
+export function matchedWeeks(legacy: string, where = 'true'): string {
   return `matched AS (
        SELECT l.id, min(w.id::text)::uuid AS week_id
          FROM ${legacy} l
          JOIN public.weeks w ON w.week_start_date = l.week_start_date
          JOIN public.children c ON c.id = w.child_id AND c.name = l.child_name
+        WHERE ${where}
         GROUP BY l.id HAVING count(*) = 1)`;
 }
 
