@@ -6,14 +6,12 @@
 import { stringify } from 'csv-stringify/sync';
 import type { AccessEntry, AccessRole } from '../check/access.ts';
 import type { AccessRun } from '../runner/run-access.ts';
-import { reviewOf, type AccessChange, type AccessReview } from './access-review.ts';
+import { accessKey, reviewOf, type AccessChange, type AccessReview } from './access-review.ts';
 import { esc } from './html-escape.ts';
 import { HTML_STYLE } from './html-style.ts';
 
 /** The section's title, in the gate report and on the page of its own. */
 export const ACCESS_TITLE = 'Who can reach what, step by step';
-
-const key = (e: AccessEntry) => `${e.role}\u0000${e.object}\u0000${e.operation}`;
 
 /** The JSON of `habit-verify access --json`: every cell of every step. */
 export function accessJson(run: AccessRun): unknown {
@@ -48,7 +46,7 @@ export function renderAccessCsv(run: AccessRun): string {
   const header = ['phase', 'step', 'direction', 'role', 'object', 'kind', 'operation', 'allowed', 'columns', 'rows', 'refused', 'beyond_matrix'];
   const rows = run.steps.flatMap((s) => {
     const beyond = new Set(s.violations.filter((v) => v.role && v.operation).map((v) => `${v.role}\u0000${v.object}\u0000${v.operation}`));
-    return s.snapshot.entries.map((e) => [s.phase, s.step, s.direction, e.role, e.object, e.kind, e.operation, String(e.allowed), e.columns?.join(' ') ?? '', e.rows ?? '', e.refused ?? '', String(beyond.has(key(e)))]);
+    return s.snapshot.entries.map((e) => [s.phase, s.step, s.direction, e.role, e.object, e.kind, e.operation, String(e.allowed), e.columns?.join(' ') ?? '', e.rows ?? '', e.refused ?? '', String(beyond.has(accessKey(e)))]);
   });
   return stringify([header, ...rows], { record_delimiter: 'unix' });
 }

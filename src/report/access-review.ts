@@ -37,12 +37,13 @@ export interface AccessReview {
   final?: { objects: string[]; allowed: AccessEntry[] };
 }
 
-const key = (e: AccessEntry) => `${e.role}\u0000${e.object}\u0000${e.operation}`;
+/** One cell's identity across steps: role, object, operation. */
+export const accessKey = (e: AccessEntry) => `${e.role}\u0000${e.object}\u0000${e.operation}`;
 
 /** What changed between two consecutive steps (objects created or dropped included). */
 export function accessChanges(before: MeasuredStep | undefined, after: MeasuredStep): AccessChange[] {
-  const was = new Map((before?.snapshot.entries ?? []).filter((e) => e.allowed).map((e) => [key(e), e]));
-  const now = new Map(after.snapshot.entries.filter((e) => e.allowed).map((e) => [key(e), e]));
+  const was = new Map((before?.snapshot.entries ?? []).filter((e) => e.allowed).map((e) => [accessKey(e), e]));
+  const now = new Map(after.snapshot.entries.filter((e) => e.allowed).map((e) => [accessKey(e), e]));
   const out: AccessChange[] = [];
   for (const [k, e] of now) if (!was.has(k)) out.push({ role: e.role, object: e.object, operation: e.operation, change: 'granted' });
   for (const [k, e] of was) if (!now.has(k)) out.push({ role: e.role, object: e.object, operation: e.operation, change: 'revoked' });

@@ -39,3 +39,16 @@ export async function harness<T>(what: string, fn: () => Promise<T>): Promise<T>
 export function isHarnessSide(err: unknown): boolean {
   return err instanceof HarnessError || err instanceof InfraError;
 }
+
+/**
+ * A report section the implementation under test may be unable to give (the plan as written cannot
+ * apply Phase 0): undefined when it fails, while the harness's own faults still end the run.
+ */
+export async function unlessImplementationFails<T>(work: Promise<T>): Promise<T | undefined> {
+  try {
+    return await work;
+  } catch (err) {
+    if (isHarnessSide(err)) throw err;
+    return undefined;
+  }
+}

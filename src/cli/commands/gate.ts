@@ -19,7 +19,7 @@ import { sampleMigration } from '../../runner/sample-migration.ts';
 import { runAccess, type AccessRun } from '../../runner/run-access.ts';
 import { reviewOf } from '../../report/access-review.ts';
 import { PHASE_IDS, type PhaseId } from '../../contract/phase.ts';
-import { isHarnessSide } from '../../runner/harness-error.ts';
+import { unlessImplementationFails } from '../../runner/harness-error.ts';
 import { onInterrupt, signalExitCode } from '../../db/cleanup-registry.ts';
 import { gateExitCode, gateVerdictLine } from '../gate-verdict.ts';
 import { findPreviousRun } from '../../report/previous-run.ts';
@@ -109,19 +109,13 @@ export async function gateCommand(gate: string, flags: GateFlags, config: Config
     // An implementation that cannot migrate it (the plan as written cannot even apply Phase 0) gives no
     // example: its properties already failed and say why; only the harness's own faults end the run.
     if ((gate === 'phase-0' || gate === 'all') && !interrupt.signal.aborted) {
-      sample = await sampleMigration(pg, impl, seed).catch((err: unknown) => {
-        if (isHarnessSide(err)) throw err;
-        return undefined;
-      });
+      sample = await unlessImplementationFails(sampleMigration(pg, impl, seed));
     }
     // Security reviewers' section: who can reach what after every step of the gate's phases (a whole
     // gate only; --only runs are replays and quick checks). Same rule: only harness faults end the run.
     if (!flags.only?.length && !interrupt.signal.aborted) {
       const phase = (PHASE_IDS as readonly string[]).includes(gate) ? (gate as PhaseId) : undefined;
-      access = await runAccess(pg, impl, { seed, ...(phase ? { phase } : {}) }).catch((err: unknown) => {
-        if (isHarnessSide(err)) throw err;
-        return undefined;
-      });
+      access = await unlessImplementationFails(runAccess(pg, impl, { seed, ...(phase ? { phase } : {}) }));
     }
   } finally {
     stopListening();
