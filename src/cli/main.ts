@@ -119,7 +119,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--runs <n>', "random cases per property (default: each property's own)")
     .option('--time-budget <duration>', 'per property run, e.g. 20s (default 20s)')
     .option('--report-dir <dir>', 'where run directories are written (default reports/)')
-    .option('--sql', "instead of the catalogue: token-level mutants of the migration's SQL files, each against its phase's gate at a small budget (3 cases, 15 s per property; stops at the first kill)")
+    .option('--sql', "instead of the catalogue: token-level mutants of the migration's SQL files, each against its phase's gate at a small budget (3 cases, 15 s per property; stops at the first failing case, unshrunk)")
     .option('--shard <i/n>', 'with --sql: only every n-th mutant, starting at the i-th')
     .option('--survivors-of <run.json>', 'with --sql: only the survivors of an earlier run (judge them again, e.g. with --runs 20)')
     .option('--sql-file <part>', 'with --sql: only the SQL files whose path contains this (or the mutants whose id starts with it)')

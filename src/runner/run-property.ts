@@ -40,6 +40,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** The gate the property belongs to (default: the prefix of its name, `phase-0` of `phase-0/round-trip`). */
   gate?: string;
+  /** Shrink a failing case (default true); false stops at the first failure, as a score that only counts kills wants. */
+  shrink?: boolean;
 }
 
 /**
@@ -150,6 +152,7 @@ export async function runProperty(def: AnyProperty, opts: RunOptions): Promise<P
       // replaying a path: enough runs to reach the path's first index
       numRuns: Math.max(opts.runs ?? def.defaultRuns, opts.path ? Number(opts.path.split(':')[0]) + 1 : 0),
       ...(opts.path ? { path: opts.path, endOnFailure: true } : {}),
+      ...(opts.shrink === false ? { endOnFailure: true } : {}),
       // The budget also bounds shrinking: interrupted mid-shrink, fast-check reports the smallest
       // counterexample found so far (and its path), which is what a report needs.
       interruptAfterTimeLimit: opts.timeBudgetMs ?? DEFAULT_PROPERTY_BUDGET_MS,

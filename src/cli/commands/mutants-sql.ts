@@ -1,7 +1,7 @@
 /**
  * `habit-verify mutants --sql [--shard i/n] [--sql-file PART] [--json]`: token-level mutants of the
  * migration's SQL files (src/mutate-sql/), each switched in like a defect and run against the gate of its
- * phase (a down file's against the rollback gate) at a small budget, stopping at the first kill. Prints
+ * phase (a down file's against the rollback gate) at a small budget, stopping at the first failing case (unshrunk). Prints
  * the score and every survivor; exit 0 when none survived, 1 when one did, 3 when a mutant could not be
  * judged.
  */
@@ -72,6 +72,8 @@ export async function mutantsSqlCommand(flags: SqlMutantsFlags, config: Config):
       defects: mutants,
       propertiesOf: gateOf,
       fast: true,
+      // a score counts kills: the first failing case is enough, shrinking it would only cost time
+      shrink: false,
       ...(ownServerFactory(choice) ? { ownServer: ownServerFactory(choice)! } : {}),
       replayFlags: replayFlags(choice) + implFlags,
       onDefect: (e, done, total) => {
