@@ -95,7 +95,7 @@ export const convergence: PropertyDef<ConvergenceCase> = {
         executed: executed.map(brief),
       });
     }
-    const consistency = await readConsistency(ctx.client, ctx.impl);
+    const consistency = await readConsistency(ctx.client, ctx.impl, { templates: templatesOf(executed) });
     if (!isConsistent(consistency)) {
       throw new PropertyFailure(`after quiescence the new schema is not the legacy table's: ${describeInconsistency(consistency)}`, {
         ...consistency,
@@ -109,6 +109,18 @@ export const convergence: PropertyDef<ConvergenceCase> = {
     }
   },
 };
+
+/** The template of every week a createWeek made from one, by legacy id: the week keeps it for its life. */
+function templatesOf(executed: readonly Executed[]): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const e of executed) {
+    if (e.write.kind !== 'api' || e.write.op !== 'createWeek' || !e.outcome?.ok || !('response' in e.outcome)) continue;
+    const r = e.outcome.response;
+    const template = (e.write.request as { templateId?: string }).templateId;
+    if (r.created === true && template !== undefined) out.set(Number(r.legacyId), template);
+  }
+  return out;
+}
 
 function remember(state: ClientState, e: Executed): void {
   if (!e.outcome?.ok) return;

@@ -13,6 +13,8 @@ import { replayInModel } from './support/replay.ts';
 import { describeInconsistency, isConsistent, readConsistency } from './support/consistency.ts';
 import type { MigrationImplementation } from '../../src/contract/implementation.ts';
 import { weekIdsOf } from '../support/week-ids.ts';
+import { readLegacyRows } from '../../src/check/read-state.ts';
+import { beyondGroups, changedGroups, markXid, rowsOfGroups, rowsWrittenSince } from './support/write-locality.ts';
 
 export interface RollbackCase {
   dataset: LegacyDataset;
@@ -77,9 +79,11 @@ export const rollback: PropertyDef<RollbackCase> = {
     for (const w of seeded) executed.push(await execute(c, 0, w, ctx.impl));
     const templateId = String((executed[0]!.outcome as { response?: { templateId?: string } }).response?.templateId);
     state.templates.push(templateId);
-    executed.push(
-      await execute(c, 0, { kind: 'api', op: 'createWeek', key: 'rollback-week', request: { userId: owner, childName: '하늘', weekStartDate: '2026-01-05', templateId } }, ctx.impl),
-    );
+    const templateWeek = await execute(c, 0, { kind: 'api', op: 'createWeek', key: 'rollback-week', request: { userId: owner, childName: '하늘', weekStartDate: '2026-01-05', templateId } }, ctx.impl);
+    executed.push(templateWeek);
+    // later writes may aim at the week made from the template: its template_id must survive their syncs
+    const templateWeekId = (templateWeek.outcome as { response?: { legacyId?: unknown } }).response?.legacyId;
+    if (templateWeekId !== undefined) state.created.push(Number(templateWeekId));
     for (const intent of input.before) executed.push(await execute(c, 0, await resolve(intent, world, state, c), ctx.impl));
     const mismatches = replayInModel(model, executed);
     if (mismatches.length > 0) fail('while Phase 1 was applied, an answer differs from the model', { mismatches });
@@ -108,6 +112,7 @@ export const rollback: PropertyDef<RollbackCase> = {
 
     // Old clients keep writing the legacy table; nothing reaches the new schema now.
     const newSchema = await fingerprint(c, ctx.impl.observe.contentQueries);
+    const legacyBefore = await readLegacyRows(c);
     const during: Executed[] = [];
     for (const intent of input.during) during.push(await execute(c, 0, await resolve(intent, world, state, c), ctx.impl));
     const duringMismatches = replayInModel(model, during);
@@ -115,8 +120,13 @@ export const rollback: PropertyDef<RollbackCase> = {
     const synced = fingerprintDiff(newSchema, await fingerprint(c, ctx.impl.observe.contentQueries));
     if (synced.length > 0) fail(`after the rollback legacy writes still reach the new schema (${synced.join(', ')})`);
 
-    // Start again: the writes made meanwhile are reconciled, the new-only data is still there.
+    // Start again: the writes made meanwhile are reconciled — those and nothing else (a reconcile that
+    // re-derives every row is right but rewrites the whole new schema) — the new-only data is still there.
+    const reconciled = changedGroups(legacyBefore, await readLegacyRows(c));
+    const mark = await markXid(c);
     await ctx.impl.phases['phase-1'].apply(c);
+    const beyond = beyondGroups(await rowsWrittenSince(c, mark), await rowsOfGroups(c, ctx.impl, reconciled));
+    if (beyond.length > 0) fail(`re-applying Phase 1 rewrote new-schema rows beyond the weeks written meanwhile (first: ${beyond[0]!.table}: ${beyond[0]!.written} rows written, ${beyond[0]!.inGroups} in those weeks)`, { beyond });
     const templatedNow = await templateIds(c, ctx.impl);
     const diffs = await modelDiffs(c, model);
     if (diffs.length > 0) fail('after re-applying Phase 1 the legacy table or the templates differ from the model', { diffs });

@@ -35,8 +35,11 @@ export type NewSchemaRows = Record<NewSchemaTable, KeyedRows>;
 
 export const rowKey = (values: readonly unknown[]) => JSON.stringify(values);
 
-/** The rows the mapping rules give the migrated legacy rows of `outcomes`. */
-export function expectedNewSchemaRows(outcomes: ReadonlyMap<number, Outcome>): NewSchemaRows {
+/**
+ * The rows the mapping rules give the migrated legacy rows of `outcomes`. `templates`: the template a
+ * week was created from, by legacy id (Phase 1's createWeek); other weeks have none.
+ */
+export function expectedNewSchemaRows(outcomes: ReadonlyMap<number, Outcome>, templates: ReadonlyMap<number, string> = new Map()): NewSchemaRows {
   const out: NewSchemaRows = { children: new Map(), weeks: new Map(), habits: new Map(), habit_records: new Map() };
   const migrated = [...outcomes.values()].flatMap((o) => (o.kind === 'migrate' ? [o.row] : [])).sort((a, b) => a.id - b.id);
   for (const row of migrated) {
@@ -50,7 +53,7 @@ export function expectedNewSchemaRows(outcomes: ReadonlyMap<number, Outcome>): N
       theme: row.theme,
       reflection: row.reflection ?? null,
       reward: row.reward,
-      template_id: null,
+      template_id: templates.get(row.id) ?? null,
       legacy_id: row.id,
       created_at: row.created_at,
       updated_at: row.updated_at,

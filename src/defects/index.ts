@@ -45,6 +45,7 @@ import { dualWriteTwoTransactions } from './dual-write-two-transactions.ts';
 import { triggerInsertOnly } from './trigger-insert-only.ts';
 import { triggerChildByName } from './trigger-child-by-name.ts';
 import { triggerDoubleApply } from './trigger-double-apply.ts';
+import { resyncEveryRow } from './resync-every-row.ts';
 import { upsertOnDeferrableUnique } from './upsert-on-deferrable-unique.ts';
 import { rollbackDropsNewOnlyData } from './rollback-drops-new-only-data.ts';
 import { shadowTablesOpen } from './shadow-tables-open.ts';
@@ -102,6 +103,7 @@ export const DEFECTS: readonly Defect[] = [
   triggerInsertOnly,
   triggerChildByName,
   triggerDoubleApply,
+  resyncEveryRow,
   upsertOnDeferrableUnique,
   rollbackDropsNewOnlyData,
   shadowTablesOpen,

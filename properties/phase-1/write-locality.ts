@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import type { PropertyDef } from '../../src/runner/property.ts';
+import type { LegacyDataset } from '../../src/generate/dataset.ts';
+import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
+import { readLegacyRows } from '../../src/check/read-state.ts';
+import { PropertyFailure } from '../../src/runner/property-failure.ts';
+import { loadAndBackfill, setupPhase1 } from './support/phase-1-case.ts';
+import { execute, intentArbitrary, readWorld, resolve, type ClientState, type Intent } from './support/operations.ts';
+import { beyondGroups, changedGroups, markXid, rowsOfGroups, rowsWrittenSince } from './support/write-locality.ts';
+import { describeInconsistency, isConsistent, readConsistency } from './support/consistency.ts';
+
+export interface WriteLocalityCase {
+  dataset: LegacyDataset;
+  /** One client's writes, one after the other: API calls and old clients' raw writes. */
+  writes: Intent[];
+}
+
+/**
+ * A write rewrites only the new-schema rows of the groups (owner, exact child name, week) it changed:
+ * after each API call or raw legacy write, the rows of children, weeks, habits and habit_records
+ * inserted or updated since it began (xmin) are no more than those groups hold, and the new schema is
+ * still the legacy table's. A sync that re-derives every row, or an UPDATE that lost its WHERE,
+ * gives correct data for the written week and fails here at once (killed by resync-every-row).
+ */
+export const writeLocality: PropertyDef<WriteLocalityCase> = {
+  name: 'phase-1/write-locality',
+  tags: ['phase-1'],
+  description: "Each dual write or old client's write rewrites only the new-schema rows of the weeks it changed (owner, child, week), and leaves the new schema the legacy table's.",
+  defaultRuns: 15,
+  arbitrary: () =>
+    fc.record(
+      {
+        dataset: legacyDatasetArbitrary({ mode: 'mixed', minRows: 4, maxRows: 10 }),
+        writes: fc.array(intentArbitrary, { minLength: 1, maxLength: 4 }),
+      },
+      { noNullPrototype: true },
+    ),
+  setup: (ctx) => setupPhase1(ctx),
+  toDataset: (c) => c.dataset,
+  async check(input, ctx) {
+    const c = ctx.client;
+    await loadAndBackfill(ctx, input.dataset);
+    const world = await readWorld(c, []);
+    const state: ClientState = { client: 0, created: [], templates: [], next: 0 };
+    for (const [i, intent] of input.writes.entries()) {
+      const write = await resolve(intent, world, state, c);
+      const before = await readLegacyRows(c);
+      const mark = await markXid(c);
+      const done = await execute(c, 0, write, ctx.impl);
+      if (done.outcome === undefined) throw new PropertyFailure(`write ${i + 1} failed: ${done.error}`, { write });
+      if (done.outcome.ok && 'response' in done.outcome) {
+        const r = done.outcome.response;
+        if (write.kind === 'api' && write.op === 'createWeek') state.created.push(Number(r.legacyId));
+        if (write.kind === 'api' && write.op === 'createTemplate') state.templates.push(String(r.templateId));
+      } else if (done.outcome.ok && 'id' in done.outcome && done.outcome.id !== undefined) state.created.push(done.outcome.id);
+      const written = await rowsWrittenSince(c, mark);
+      const groups = changedGroups(before, await readLegacyRows(c));
+      const beyond = beyondGroups(written, await rowsOfGroups(c, ctx.impl, groups));
+      if (beyond.length > 0) {
+        throw new PropertyFailure(
+          `write ${i + 1} rewrote new-schema rows beyond the weeks it changed (first: ${beyond[0]!.table}: ${beyond[0]!.written} rows written, its ${groups.size} group(s) hold ${beyond[0]!.inGroups})`,
+          { write, outcome: done.outcome, beyond, groups: [...groups].map((g) => JSON.parse(g) as unknown) },
+        );
+      }
+    }
+    const consistency = await readConsistency(c, ctx.impl);
+    if (!isConsistent(consistency)) throw new PropertyFailure(`after the writes the new schema is not the legacy table's: ${describeInconsistency(consistency)}`, { ...consistency });
+  },
+};
