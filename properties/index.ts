@@ -13,6 +13,7 @@ import { timeZoneIndependence } from './phase-0/time-zone-independence.ts';
 import { driftDetector } from './phase-0/drift-detector.ts';
 import { backfillFaults } from './phase-0/backfill-faults.ts';
 import { writeLocality } from './phase-1/write-locality.ts';
+import { requestValidation } from './phase-1/request-validation.ts';
 import { syncFaults } from './phase-1/sync-faults.ts';
 import { reverseSyncFaults } from './phase-3/reverse-sync-faults.ts';
 import { newSchemaRows } from './phase-0/new-schema-rows.ts';
@@ -47,7 +48,7 @@ import { reachability as reachabilityRollback } from './rollback/reachability.ts
 
 export const GATES = {
   'phase-0': [roundTrip, newSchemaRows, accounting, constraintValidity, idempotency, resumability, batchSizeIndependence, timeZoneIndependence, driftDetector, backfillFaults, exposure0, reachability0],
-  'phase-1': [convergence, idempotencyKeys, atomicity, phase1Rollback, syncFaults, writeLocality, exposure1, reachability1],
+  'phase-1': [convergence, idempotencyKeys, atomicity, phase1Rollback, syncFaults, writeLocality, requestValidation, exposure1, reachability1],
   'phase-2': [router, readEquivalence, compareMode, rlsIsolation, constraintValidation, exposure2, reachability2],
   'phase-3': [readOnlyWeek, reverseSyncFaults, crashDuringRetirement, completeGuard, zeroDowntime, exposure3, reachability3],
   rollback: [phase0Cycle, phase1Cycle, phase2Cycle, phase3Cycle, phasesZeroDowntime, exposureRollback, reachabilityRollback],

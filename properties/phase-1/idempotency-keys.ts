@@ -90,6 +90,14 @@ export const idempotencyKeys: PropertyDef<IdempotencyCase> = {
     const expectedKeys = input.keys === 'same' ? Math.min(1, ok.length) : ok.length;
     if (rows[0]!.n !== expectedKeys) fail(`the idempotency log holds ${rows[0]!.n} answered key(s), expected ${expectedKeys}`);
 
+    // Every answered key, sent again once all copies are done: its own first response, replayed.
+    const firstByKey = new Map<string, { call: ApiCall; response: unknown }>();
+    for (const e of ok) if (!firstByKey.has((e.write as ApiCall).key)) firstByKey.set((e.write as ApiCall).key, { call: e.write as ApiCall, response: (e.outcome as { response: unknown }).response });
+    for (const { call: again, response } of firstByKey.values()) {
+      const r = await ctx.impl.dualWrite.call(ctx.client, again.key, again.op, again.request as never);
+      if (!r.replayed || !jsonEqual(r.response, response)) fail(`key ${again.key} sent again later: expected its first response, replayed`, { expected: response, got: r });
+    }
+
     // The key of a completed request, reused for a different one: refused, nothing written.
     if (ok.length > 0) {
       const reuse = ok[0]!.write as ApiCall;

@@ -46,6 +46,7 @@ import { triggerInsertOnly } from './trigger-insert-only.ts';
 import { triggerChildByName } from './trigger-child-by-name.ts';
 import { triggerDoubleApply } from './trigger-double-apply.ts';
 import { resyncEveryRow } from './resync-every-row.ts';
+import { orderDuplicatesAccepted } from './order-duplicates-accepted.ts';
 import { upsertOnDeferrableUnique } from './upsert-on-deferrable-unique.ts';
 import { rollbackDropsNewOnlyData } from './rollback-drops-new-only-data.ts';
 import { shadowTablesOpen } from './shadow-tables-open.ts';
@@ -104,6 +105,7 @@ export const DEFECTS: readonly Defect[] = [
   triggerChildByName,
   triggerDoubleApply,
   resyncEveryRow,
+  orderDuplicatesAccepted,
   upsertOnDeferrableUnique,
   rollbackDropsNewOnlyData,
   shadowTablesOpen,

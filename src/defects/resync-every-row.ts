@@ -8,7 +8,7 @@ export const resyncEveryRow: Defect = {
   phases: ['phase-1'],
   description: "The sync re-derives every legacy row on each write, not just the written week's group: the data comes out right, but each old client's write rewrites (and locks) the whole new schema.",
   planReference: 'Phase 1, Database Trigger (백업): nothing bounds what one sync rewrites; Phase 0 Step 3 checks counts only',
-  expectedKillers: ['phase-1/write-locality'],
+  expectedKillers: ['phase-1/write-locality', 'phase-1/rollback'],
   // broken: the groups of the written rows lose their filter, so every group is locked and re-derived
   apply(impl) {
     return patchStep(ID, impl, 'phase-1', 'create-sync-functions', 'up', [

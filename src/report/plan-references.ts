@@ -18,6 +18,7 @@ export const PROPERTY_PLAN_REFERENCES: Readonly<Record<string, string>> = {
   'phase-0/backfill-faults': "Phase 0 Step 2, runBackfill(): `catch (error) { console.error('❌ Backfill failed:', error); throw error; }` — one bad row stops the whole backfill, no quarantine, no retry",
   'phase-1/sync-faults': 'Phase 1, Database Trigger (백업): no EXCEPTION handling — a row the trigger cannot sync fails the old client\'s write, and nothing reconciles what the backfill missed',
   'phase-1/write-locality': "Phase 1, Database Trigger (백업): the trigger upserts the week it is fired for — nothing bounds what a sync may rewrite, and the plan's Step 3 compares only counts",
+  'phase-1/request-validation': 'Phase 1 Edge Function: `const { childId, weekStartDate, habits } = await req.json()` — no request is ever validated before both schemas are written',
   'phase-3/reverse-sync-faults': 'Phase 3: after the switch nothing writes the legacy table back (no reverse sync), so a rollback after Day 1 finds it stale',
   'phase-1/convergence': "Phase 1 Edge Function (create_week, update_habit_record only) and Database Trigger (백업): `IF TG_OP = 'INSERT'`, child by name, `ON CONFLICT (child_id, week_start_date)`",
   'phase-1/idempotency-keys': "Phase 1 Edge Function: `from('idempotency_log').select('*').eq('key', idempotencyKey).single()` before the writes, `insert` after them",
