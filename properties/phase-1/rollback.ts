@@ -85,6 +85,24 @@ export const rollback: PropertyDef<RollbackCase> = {
     const templateWeekId = (templateWeek.outcome as { response?: { legacyId?: unknown } }).response?.legacyId;
     if (templateWeekId !== undefined) state.created.push(Number(templateWeekId));
     for (const intent of input.before) executed.push(await execute(c, 0, await resolve(intent, world, state, c), ctx.impl));
+    // An old client breaks the week made from the template (quarantined), then mends it: the template
+    // stays with the legacy row through the quarantine and comes back with the week.
+    const templateWeekNow = templateWeekId === undefined ? undefined : Number(templateWeekId);
+    const stillThere = templateWeekNow !== undefined && ((await c.query('SELECT 1 FROM public.habit_tracker WHERE id = $1', [templateWeekNow])).rowCount ?? 0) > 0;
+    if (stillThere) {
+      executed.push(await execute(c, 0, { kind: 'raw', op: 'update', id: templateWeekNow!, set: { habits: 'not an array' } }, ctx.impl));
+      const broken = await templateIds(c, ctx.impl);
+      executed.push(await execute(c, 0, { kind: 'raw', op: 'update', id: templateWeekNow!, set: { habits: [{ name: '숙제하기', times: ['green', 'none', 'none', 'none', 'none', 'none', 'red'] }] } }, ctx.impl));
+      const mended = await templateIds(c, ctx.impl);
+      if (broken.get(templateWeekNow!) !== templateId || mended.get(templateWeekNow!) !== templateId) {
+        fail('an old client\'s writes to a week made from a template lost its template_id (kept in quarantine while the row is broken, back on the week once mended)', {
+          legacyId: templateWeekNow,
+          templateId,
+          whileQuarantined: broken.get(templateWeekNow!) ?? null,
+          afterMending: mended.get(templateWeekNow!) ?? null,
+        });
+      }
+    }
     const mismatches = replayInModel(model, executed);
     if (mismatches.length > 0) fail('while Phase 1 was applied, an answer differs from the model', { mismatches });
 
@@ -115,6 +133,8 @@ export const rollback: PropertyDef<RollbackCase> = {
     const legacyBefore = await readLegacyRows(c);
     const during: Executed[] = [];
     for (const intent of input.during) during.push(await execute(c, 0, await resolve(intent, world, state, c), ctx.impl));
+    // and one to the week made from the template: the reconcile re-derives it, template and all
+    if (templateWeekNow !== undefined) during.push(await execute(c, 0, { kind: 'raw', op: 'update', id: templateWeekNow, set: { theme: '롤백 중에 바뀜' } }, ctx.impl));
     const duringMismatches = replayInModel(model, during);
     if (duringMismatches.length > 0) fail('a legacy write after the rollback was answered differently from the model', { mismatches: duringMismatches });
     const synced = fingerprintDiff(newSchema, await fingerprint(c, ctx.impl.observe.contentQueries));
