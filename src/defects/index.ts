@@ -65,6 +65,7 @@ import { keptIdWithinBatch } from './kept-id-within-batch.ts';
 import { batchRowsAsBatchSize } from './batch-rows-as-batch-size.ts';
 import { driftReportNullStatus } from './drift-report-null-status.ts';
 import { progressCountsNotKept } from './progress-counts-not-kept.ts';
+import { fallbackBeyondPage } from './fallback-beyond-page.ts';
 
 export type { Defect } from './defect.ts';
 
@@ -129,6 +130,7 @@ export const DEFECTS: readonly Defect[] = [
   batchRowsAsBatchSize,
   driftReportNullStatus,
   progressCountsNotKept,
+  fallbackBeyondPage,
 ];
 
 export type DefectId = string;

@@ -23,6 +23,9 @@ const TYPE_GUARD =
 const OPAQUE_ID =
   'ids derive from natural keys only to be deterministic and unique: any other injective derivation serves (nothing looks a habit or record up by its id; Phase 1 upserts records on (habit_id, record_date))';
 const OPERATIONS = 'phase-1/sql/create-dual-write-operations.up.sql';
+const LEGACY_VIEW = 'phase-0/sql/create-legacy-view.up.sql';
+const FROM_HANDLED =
+  'the row p_from is always handled before a range starting there is migrated (the previous page, or the previous row of the fallback and of a resync in id order), and handled rows are skipped by the NOT EXISTS terms';
 const ONE_JOB = "backfill_progress holds one row per job and the migration runs one job ('habit_tracker'): the WHERE selects every row there is";
 
 export const EQUIVALENT_SQL_MUTANTS: readonly EquivalentSqlMutant[] = [
@@ -35,7 +38,15 @@ export const EQUIVALENT_SQL_MUTANTS: readonly EquivalentSqlMutant[] = [
     col: 17,
     from: '>',
     to: '>=',
-    why: 'the row p_from is always handled before a range starting there is migrated (the previous page, or the previous row of the fallback and of a resync in id order), and handled rows are skipped by the NOT EXISTS terms',
+    why: FROM_HANDLED,
+  },
+  {
+    file: BACKFILL,
+    line: 'FOR v_one IN SELECT h.id FROM public.habit_tracker h WHERE h.id > p_from AND h.id <= p_to ORDER BY h.id LOOP',
+    col: 69,
+    from: '>',
+    to: '>=',
+    why: `${FROM_HANDLED} (its unexpected_error record, if any, is not deleted either: the DELETE takes legacy_id > p_from)`,
   },
   {
     file: BACKFILL,
@@ -75,6 +86,15 @@ export const EQUIVALENT_SQL_MUTANTS: readonly EquivalentSqlMutant[] = [
   },
   { file: BACKFILL, line: 'SELECT p.last_processed_id INTO from_id FROM public.backfill_progress p WHERE p.job = p_job FOR UPDATE;', col: 75, from: 'WHERE p.job = p_job', to: '', why: ONE_JOB },
   { file: BACKFILL, line: 'WHERE job = p_job;', col: 6, from: 'WHERE job = p_job', to: '', why: ONE_JOB },
+  { file: BACKFILL, line: 'WHERE job = p_job;', col: 4, from: 'WHERE job = p_job', to: '', why: ONE_JOB },
+  {
+    file: LEGACY_VIEW,
+    line: "(SELECT jsonb_agg(coalesce(to_jsonb(r.status), 'null'::jsonb) ORDER BY d.d)",
+    col: 34,
+    from: 'coalesce',
+    to: 'nullif',
+    why: "jsonb_agg turns an SQL NULL element into JSON null: a day with no record gives null either way, and a day with one gives its status string, never the JSON null nullif would remove",
+  },
   { file: OPERATIONS, line: "IF coalesce(jsonb_typeof(p_req -> 'reflection'), 'null') NOT IN ('object', 'null') THEN", col: 8, from: 'coalesce', to: 'nullif', why: `${TYPE_GUARD} (here IF NULL does not reject)` },
   {
     file: OPERATIONS,
