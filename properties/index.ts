@@ -17,6 +17,7 @@ import { requestValidation } from './phase-1/request-validation.ts';
 import { syncFaults } from './phase-1/sync-faults.ts';
 import { reverseSyncFaults } from './phase-3/reverse-sync-faults.ts';
 import { newSchemaRows } from './phase-0/new-schema-rows.ts';
+import { edgeRows } from './phase-0/edge-rows.ts';
 import { convergence } from './phase-1/convergence.ts';
 import { idempotencyKeys } from './phase-1/idempotency-keys.ts';
 import { atomicity } from './phase-1/atomicity.ts';
@@ -47,7 +48,7 @@ import { exposure as exposureRollback } from './rollback/exposure.ts';
 import { reachability as reachabilityRollback } from './rollback/reachability.ts';
 
 export const GATES = {
-  'phase-0': [roundTrip, newSchemaRows, accounting, constraintValidity, idempotency, resumability, batchSizeIndependence, timeZoneIndependence, driftDetector, backfillFaults, exposure0, reachability0],
+  'phase-0': [roundTrip, newSchemaRows, edgeRows, accounting, constraintValidity, idempotency, resumability, batchSizeIndependence, timeZoneIndependence, driftDetector, backfillFaults, exposure0, reachability0],
   'phase-1': [convergence, idempotencyKeys, atomicity, phase1Rollback, syncFaults, writeLocality, requestValidation, exposure1, reachability1],
   'phase-2': [router, readEquivalence, compareMode, rlsIsolation, constraintValidation, exposure2, reachability2],
   'phase-3': [readOnlyWeek, reverseSyncFaults, crashDuringRetirement, completeGuard, zeroDowntime, exposure3, reachability3],

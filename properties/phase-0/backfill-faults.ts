@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { PropertyDef } from '../../src/runner/property.ts';
 import type { LegacyDataset } from '../../src/generate/dataset.ts';
-import type { BackfillResult } from '../../src/contract/backfill.ts';
+import type { BackfillResult, BatchResult } from '../../src/contract/backfill.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
 import { loadDataset } from '../../src/db/load-dataset.ts';
 import { expectedOutcomes, retriedOutcomes } from '../../src/check/canonical.ts';
@@ -9,6 +9,7 @@ import { readLegacyRows, readUserIds } from '../../src/check/read-state.ts';
 import { setupPhase0 } from '../support/phase-0-case.ts';
 import { FAULT_SQLSTATES, FAULT_TABLES, installInsertFault, removeInsertFault, type FaultTable } from '../support/insert-fault.ts';
 import { expectOutcomes, failingRows, writesInto } from '../support/expect-outcomes.ts';
+import { PropertyFailure } from '../../src/runner/property-failure.ts';
 
 export interface BackfillFaultCase {
   dataset: LegacyDataset;
@@ -23,8 +24,9 @@ export interface BackfillFaultCase {
  * Faults inside the backfill: chosen legacy rows fail at insert time for a reason no rule foresees
  * (a trigger on a new table raising for their legacy ids). Each such row must be quarantined as
  * unexpected_error with the fault's SQLSTATE and its original row, every other row — of its batch too —
- * migrated or quarantined as the rules say, the counts exact; and once the fault is gone a rerun must
- * retry them (killed by backfill-no-row-fallback).
+ * migrated or quarantined as the rules say, the counts exact (each batch's too: its fallback stays inside
+ * its page); and once the fault is gone a rerun must retry them (killed by backfill-no-row-fallback,
+ * fallback-beyond-page).
  */
 export const backfillFaults: PropertyDef<BackfillFaultCase> = {
   name: 'phase-0/backfill-faults',
@@ -57,14 +59,18 @@ export const backfillFaults: PropertyDef<BackfillFaultCase> = {
 
     await installInsertFault(ctx.client, { table: input.table, legacyIds: chosen, sqlstate: input.sqlstate });
     let first: BackfillResult;
+    const batches: BatchResult[] = [];
     try {
-      first = await ctx.impl.backfill.run(ctx.client, { batchSize: input.batchSize });
+      first = await ctx.impl.backfill.run(ctx.client, { batchSize: input.batchSize, onBatch: (b) => batches.push(b) });
     } finally {
       await removeInsertFault(ctx.client);
     }
     const sqlstates = new Map([...failing].map((id) => [id, input.sqlstate]));
     const made = `legacy row(s) ${chosen.join(', ')} failing on ${input.table} with ${input.sqlstate}, batches of ${input.batchSize}`;
     await expectOutcomes(ctx, legacy, expected, first, `with ${made}`, sqlstates);
+    // a batch accounts for its own rows, no more: the row-by-row fallback stays inside its page
+    const miscounted = batches.filter((b) => b.migrated + b.quarantined !== b.rows);
+    if (miscounted.length > 0) throw new PropertyFailure(`with ${made}: ${miscounted.length} batch(es) whose migrated + quarantined is not their rows`, { batches: miscounted });
 
     const retried = [...expected.values()].filter((o) => o.kind === 'quarantine' && o.reason === 'unexpected_error').length;
     const rerun = await ctx.impl.backfill.run(ctx.client, { batchSize: input.batchSize, restart: true });

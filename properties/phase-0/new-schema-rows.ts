@@ -3,14 +3,9 @@ import type { PropertyDef } from '../../src/runner/property.ts';
 import type { LegacyDataset } from '../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
 import { FREE_TEXT_EDGES } from '../../src/generate/anomalies.ts';
-import { expectedWarnings } from '../../src/check/canonical.ts';
-import { expectedNewSchemaRows } from '../../src/check/new-schema-rows.ts';
-import { newSchemaDiffs } from '../../src/check/new-schema-diff.ts';
-import { readNewSchemaRows } from '../../src/check/read-new-schema.ts';
-import { quarantineProblems } from '../../src/check/quarantine-rows.ts';
-import { accountingProblems, warningProblems } from '../../src/check/round-trip.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { migrate, setupPhase0 } from '../support/phase-0-case.ts';
+import { newSchemaProblems } from '../support/new-schema-problems.ts';
 
 /** At most this many problems go into a failure's details (a 1-based display_order moves every habit and record). */
 const SHOWN = 40;
@@ -37,15 +32,7 @@ export const newSchemaRows: PropertyDef<LegacyDataset> = {
   setup: setupPhase0,
   toDataset: (d) => d,
   async check(dataset, ctx) {
-    const { legacy, expected, view, quarantine } = await migrate(ctx, dataset);
-    const { rows, unkeyed } = await readNewSchemaRows(ctx.client, ctx.impl);
-    const problems: unknown[] = [
-      ...unkeyed,
-      ...newSchemaDiffs(expectedNewSchemaRows(expected), rows),
-      ...accountingProblems(expected, new Set(view.map((v) => v.id)), quarantine),
-      ...quarantineProblems(legacy, expected, quarantine),
-      ...warningProblems(expectedWarnings(legacy, expected), await ctx.impl.observe.warnings(ctx.client)),
-    ];
+    const problems = await newSchemaProblems(ctx, await migrate(ctx, dataset));
     if (problems.length > 0) {
       throw new PropertyFailure(`${problems.length} difference(s) between the new schema and the rows the mapping rules give`, {
         problems: problems.slice(0, SHOWN),

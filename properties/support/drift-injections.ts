@@ -25,6 +25,13 @@ export interface DriftInjection {
   apply(db: pg.ClientBase, t: DriftTarget): Promise<void>;
   /** Whether a drift row locates the change (its legacy row is checked by the caller). */
   locates(d: DriftRow, t: DriftTarget): boolean;
+  /**
+   * Whether a drift row is a consequence of the change (a report holds nothing else): of the target's
+   * legacy row — or, when `wholeChild`, of any week of its child — and of a field the change touched.
+   */
+  explains(d: DriftRow, t: DriftTarget): boolean;
+  /** The change is to the child: every week of it differs. */
+  wholeChild?: boolean;
 }
 
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
@@ -41,6 +48,7 @@ function weekColumn(column: string, what: string, to: string): DriftInjection {
     needsHabit: false,
     apply: async (db, t) => void (await db.query(`UPDATE public.weeks SET ${column} = ${to} WHERE id = $1`, [t.weekId])),
     locates: field(column),
+    explains: field(column),
   };
 }
 
@@ -61,12 +69,16 @@ export const DRIFT_INJECTIONS: readonly DriftInjection[] = [
       await db.query(`UPDATE public.children SET user_id = $1 WHERE id = $2`, [OTHER_OWNER, t.childId]);
     },
     locates: field('user_id'),
+    explains: field('user_id'),
+    wholeChild: true,
   },
   {
     what: 'child_name',
     needsHabit: false,
     apply: async (db, t) => void (await db.query(`UPDATE public.children SET name = name || ' (drift)' WHERE id = $1`, [t.childId])),
     locates: field('child_name'),
+    explains: field('child_name'),
+    wholeChild: true,
   },
   {
     what: 'week_start_date (the week and its records moved to a free Monday)',
@@ -82,6 +94,8 @@ export const DRIFT_INJECTIONS: readonly DriftInjection[] = [
       );
     },
     locates: field('week_start_date'),
+    // the records moved with it: on their days of the new week they read as before
+    explains: field('week_start_date'),
   },
   ...textColumn('theme'),
   ...textColumn('reward'),
@@ -93,6 +107,7 @@ export const DRIFT_INJECTIONS: readonly DriftInjection[] = [
     needsHabit: true,
     apply: async (db, t) => void (await db.query(`UPDATE public.habits SET name = name || '·' WHERE id = ${habitSql(t)}`)),
     locates: (d, t) => d.field === `habits[${t.habit % t.habits}].name`,
+    explains: (d, t) => d.field === `habits[${t.habit % t.habits}].name`,
   },
   ...WEEKDAYS.map(
     (day): DriftInjection => ({
@@ -105,6 +120,7 @@ export const DRIFT_INJECTIONS: readonly DriftInjection[] = [
           [t.weekId, day],
         )),
       locates: (d, t) => d.field === dayField(t, day),
+      explains: (d, t) => d.field === dayField(t, day),
     }),
   ),
   {
@@ -117,6 +133,7 @@ export const DRIFT_INJECTIONS: readonly DriftInjection[] = [
         [t.weekId, t.day],
       )),
     locates: (d, t) => d.field === dayField(t, t.day) || (d.kind === 'record_outside_week' && d.habit_index === t.habit % t.habits),
+    explains: (d, t) => d.field === dayField(t, t.day) || (d.kind === 'record_outside_week' && d.habit_index === t.habit % t.habits && d.day === t.day + 7),
   },
   {
     what: 'a record deleted',
@@ -127,6 +144,7 @@ export const DRIFT_INJECTIONS: readonly DriftInjection[] = [
         [t.weekId, t.day],
       )),
     locates: (d, t) => d.field === dayField(t, t.day),
+    explains: (d, t) => d.field === dayField(t, t.day),
   },
   {
     what: 'a habit deleted',
@@ -134,17 +152,21 @@ export const DRIFT_INJECTIONS: readonly DriftInjection[] = [
     apply: async (db, t) => void (await db.query(`DELETE FROM public.habits WHERE id = ${habitSql(t)}`)),
     // the habits after it move up one place: the last index goes missing, and the deleted one differs
     locates: (d, t) => d.kind === 'missing_habit' || d.field === `habits[${t.habit % t.habits}].name`,
+    // …and every habit from the deleted one on differs in name or statuses
+    explains: (d, t) => d.habit_index !== null && d.habit_index >= t.habit % t.habits && d.habit_index < t.habits && /^habits\[\d+\]\.(name|times\[\d\])$/.test(d.field),
   },
   {
     what: 'a habit added',
     needsHabit: false,
     apply: async (db, t) => void (await db.query(`INSERT INTO public.habits (week_id, name, display_order) VALUES ($1, 'drift', $2)`, [t.weekId, t.habits])),
     locates: (d, t) => d.kind === 'extra_habit' && d.habit_index === t.habits,
+    explains: (d, t) => d.kind === 'extra_habit' && d.habit_index === t.habits,
   },
   {
     what: 'the week deleted',
     needsHabit: false,
     apply: async (db, t) => void (await db.query('DELETE FROM public.weeks WHERE id = $1', [t.weekId])),
     locates: (d) => d.kind === 'missing_in_new',
+    explains: (d) => d.kind === 'missing_in_new' && d.field === 'row',
   },
 ];

@@ -31,13 +31,18 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** Length in code points, as Postgres length() counts (JS .length counts UTF-16 units). */
 export const codePoints = (s: string) => [...s].length;
 
+/** Whether a child name's length passes the rule child_name_length (1 to 100 code points). */
+export const childNameLengthOk = (name: string) => {
+  const len = codePoints(name);
+  return len >= 1 && len <= 100;
+};
+
 /** Every quarantine reason that applies to one row on its own (not duplicate_week), in priority order. */
 export function rowReasons(row: LegacyRow, knownUsers: ReadonlySet<string>): QuarantineReason[] {
   const found = new Set<QuarantineReason>();
   if (row.user_id === null) found.add('owner_null');
   else if (!knownUsers.has(row.user_id)) found.add('owner_unknown');
-  const len = codePoints(row.child_name);
-  if (len < 1 || len > 100) found.add('child_name_length');
+  if (!childNameLengthOk(row.child_name)) found.add('child_name_length');
   if (isoWeekday(row.week_start_date) !== 1) found.add('week_not_monday');
   const habits = row.habits;
   if (habits !== null && habits !== undefined && !Array.isArray(habits)) found.add('habits_not_array');

@@ -23,6 +23,8 @@ export function diffRow(expected: CanonicalRow, actual: CanonicalRow): FieldDiff
     if (!jsonEqual(expected[f], actual[f])) diffs.push({ legacy_id: id, field: f, expected: expected[f], actual: actual[f] });
   }
   const eh = expected.habits;
+  // a week with no habits is [] in the legacy shape, never NULL (the legacy app maps over it)
+  if (!Array.isArray(actual.habits)) diffs.push({ legacy_id: id, field: 'habits', expected: eh, actual: actual.habits ?? null });
   const ah = Array.isArray(actual.habits) ? actual.habits : [];
   for (let i = 0; i < Math.max(eh.length, ah.length); i++) {
     const e = eh[i];

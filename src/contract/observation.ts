@@ -66,6 +66,20 @@ export interface RetirementState {
   readOnlyDays: number | null;
 }
 
+/** The backfill's own bookkeeping, as an operator reads it to follow or resume the backfill. */
+export interface BackfillProgress {
+  status: 'pending' | 'running' | 'completed';
+  /** The last legacy id of the last committed batch (0 before the first). */
+  lastProcessedId: number;
+  processedRows: number;
+  migratedRows: number;
+  quarantinedRows: number;
+  batches: number;
+  /** ISO timestamps (UTC) or null. */
+  startedAt: string | null;
+  completedAt: string | null;
+}
+
 export interface Observation {
   /** The new schema as legacy rows, one per migrated legacy row, by id (the round trip's other side); only ids in `range` when given. */
   legacyView(db: pg.ClientBase, range?: IdRange): Promise<LegacyRow[]>;
@@ -90,6 +104,8 @@ export interface Observation {
    * that write in the same order. Without it, concurrent writes cannot be checked against a model.
    */
   writeNumber?(db: pg.ClientBase): Promise<number>;
+  /** The backfill's progress (undefined before it started; absent: the implementation keeps none the harness can read). */
+  backfillProgress?(db: pg.ClientBase): Promise<BackfillProgress | undefined>;
   /** Compare mode's log of mismatches, oldest first (absent: the implementation has no compare mode). */
   readMismatches?(db: pg.ClientBase): Promise<LoggedMismatch[]>;
   /**

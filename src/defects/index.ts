@@ -60,6 +60,12 @@ import { unexpectedErrorNeverRetried } from './unexpected-error-never-retried.ts
 import { displayOrderOneBased } from './display-order-one-based.ts';
 import { quarantineOriginalEmpty } from './quarantine-original-empty.ts';
 import { backfillTrimsTheme } from './backfill-trims-theme.ts';
+import { nameCheckBytes } from './name-check-bytes.ts';
+import { keptIdWithinBatch } from './kept-id-within-batch.ts';
+import { batchRowsAsBatchSize } from './batch-rows-as-batch-size.ts';
+import { driftReportNullStatus } from './drift-report-null-status.ts';
+import { progressCountsNotKept } from './progress-counts-not-kept.ts';
+import { fallbackBeyondPage } from './fallback-beyond-page.ts';
 
 export type { Defect } from './defect.ts';
 
@@ -119,6 +125,12 @@ export const DEFECTS: readonly Defect[] = [
   displayOrderOneBased,
   quarantineOriginalEmpty,
   backfillTrimsTheme,
+  nameCheckBytes,
+  keptIdWithinBatch,
+  batchRowsAsBatchSize,
+  driftReportNullStatus,
+  progressCountsNotKept,
+  fallbackBeyondPage,
 ];
 
 export type DefectId = string;

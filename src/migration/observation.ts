@@ -5,11 +5,12 @@
 import type pg from 'pg';
 import { idRangeSql, type IdRange } from '../contract/id-range.ts';
 import type { LegacyRow } from '../contract/legacy-row.ts';
-import type { DriftOptions, DriftRow, LoggedMismatch, Observation, QuarantineRow, RecordedWarning } from '../contract/observation.ts';
+import type { BackfillProgress, DriftOptions, DriftRow, LoggedMismatch, Observation, QuarantineRow, RecordedWarning } from '../contract/observation.ts';
 import type { WarningCode } from './mapping-rules.ts';
 import { writePathOf } from './phase-3/write-path.ts';
 import { readRetirement } from './phase-3/retirement-log.ts';
 import { REVERSE_SYNC_GUC } from './phase-3/names.ts';
+import { JOB } from './phase-0/backfill.ts';
 
 const TS = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const COLUMNS = `id::bigint::text AS id, user_id::text, child_name, week_period, week_start_date::text AS week_start_date,
@@ -67,6 +68,20 @@ export const CONTENT_QUERIES: Readonly<Record<string, string>> = {
   migration_warnings: 'SELECT * FROM public.migration_warnings',
 };
 
+/** The backfill's progress row (backfill_progress), or undefined before the backfill started. */
+export async function readBackfillProgress(client: pg.ClientBase): Promise<BackfillProgress | undefined> {
+  const { rows } = await client.query<{ status: BackfillProgress['status']; counts: string[]; started_at: string | null; completed_at: string | null }>(
+    `SELECT status, ARRAY[last_processed_id, processed_rows, migrated_rows, quarantined_rows, batches]::text[] AS counts,
+            ${TS('started_at')} AS started_at, ${TS('completed_at')} AS completed_at
+       FROM public.backfill_progress WHERE job = $1`,
+    [JOB],
+  );
+  const r = rows[0];
+  if (!r) return undefined;
+  const [lastProcessedId, processedRows, migratedRows, quarantinedRows, batches] = r.counts.map(Number) as [number, number, number, number, number];
+  return { status: r.status, lastProcessedId, processedRows, migratedRows, quarantinedRows, batches, startedAt: r.started_at, completedAt: r.completed_at };
+}
+
 /** The new schema's week of every legacy row it holds (weeks.legacy_id); empty before Phase 0. */
 export async function readWeekIds(client: pg.ClientBase): Promise<Map<number, string>> {
   const { rows: there } = await client.query<{ ok: boolean }>(`SELECT to_regclass('public.weeks') IS NOT NULL AS ok`);
@@ -90,6 +105,7 @@ export const observation: Observation = {
     const { savedTriggers: _saved, ...state } = r;
     return state;
   },
+  backfillProgress: readBackfillProgress,
   async readMismatches(db) {
     const { rows } = await db.query<LoggedMismatch>(
       `SELECT user_id::text, operation, key, kind, control, candidate, error FROM public.read_mismatches ORDER BY id`,

@@ -23,6 +23,9 @@ const TYPE_GUARD =
 const OPAQUE_ID =
   'ids derive from natural keys only to be deterministic and unique: any other injective derivation serves (nothing looks a habit or record up by its id; Phase 1 upserts records on (habit_id, record_date))';
 const OPERATIONS = 'phase-1/sql/create-dual-write-operations.up.sql';
+const LEGACY_VIEW = 'phase-0/sql/create-legacy-view.up.sql';
+const FROM_HANDLED =
+  'the row p_from is always handled before a range starting there is migrated (the previous page, or the previous row of the fallback and of a resync in id order), and handled rows are skipped by the NOT EXISTS terms';
 const ONE_JOB = "backfill_progress holds one row per job and the migration runs one job ('habit_tracker'): the WHERE selects every row there is";
 
 export const EQUIVALENT_SQL_MUTANTS: readonly EquivalentSqlMutant[] = [
@@ -35,7 +38,15 @@ export const EQUIVALENT_SQL_MUTANTS: readonly EquivalentSqlMutant[] = [
     col: 17,
     from: '>',
     to: '>=',
-    why: 'the row p_from is always handled before a range starting there is migrated (the previous page, or the previous row of the fallback and of a resync in id order), and handled rows are skipped by the NOT EXISTS terms',
+    why: FROM_HANDLED,
+  },
+  {
+    file: BACKFILL,
+    line: 'FOR v_one IN SELECT h.id FROM public.habit_tracker h WHERE h.id > p_from AND h.id <= p_to ORDER BY h.id LOOP',
+    col: 69,
+    from: '>',
+    to: '>=',
+    why: `${FROM_HANDLED} (its unexpected_error record, if any, is not deleted either: the DELETE takes legacy_id > p_from)`,
   },
   {
     file: BACKFILL,
@@ -57,8 +68,33 @@ export const EQUIVALENT_SQL_MUTANTS: readonly EquivalentSqlMutant[] = [
   { file: BACKFILL, line: "public.hv_uuid('habit:' || w.id || ':' || (e.ord - 1)) AS habit_id", col: 63, from: '1', to: '0', why: OPAQUE_ID },
   { file: BACKFILL, line: "SELECT public.hv_uuid('record:' || hb.habit_id || ':' || (t.ord - 1)), hb.habit_id, hb.week_start_date + (t.ord - 1)::int,", col: 71, from: '1', to: '2', why: OPAQUE_ID },
   { file: BACKFILL, line: "SELECT public.hv_uuid('record:' || hb.habit_id || ':' || (t.ord - 1)), hb.habit_id, hb.week_start_date + (t.ord - 1)::int,", col: 71, from: '1', to: '0', why: OPAQUE_ID },
+  {
+    file: BACKFILL,
+    line: "SELECT coalesce(jsonb_agg(jsonb_build_object('name', e.value -> 'name', 'times', public.hv_canonical_times(e.value -> 'times'))",
+    col: 10,
+    from: 'coalesce',
+    to: 'nullif',
+    why: "hv_canonical_habits' one caller (hv_drift's legacy side) only expands it with jsonb_array_elements, which gives no element for SQL NULL as for '[]': nullif(x, '[]') turns a week with no habits into NULL, and nothing reads the difference",
+  },
+  {
+    file: BACKFILL,
+    line: `LATERAL (SELECT CASE WHEN jsonb_typeof(tt.t) <> 'array' OR tt.t <@ '["green", "yellow", "red", "none", null]'::jsonb THEN 0 ELSE`,
+    col: 64,
+    from: 'OR',
+    to: 'AND',
+    why: "the first branch is a shortcut to the ELSE's own answer: for times that are not an array (or SQL NULL) every `t -> k` is NULL and hv_status_fault(NULL) is 0; for an array of the four statuses and nulls each element's fault is 0 — whichever branch runs, the fault is the same",
+  },
   { file: BACKFILL, line: 'SELECT p.last_processed_id INTO from_id FROM public.backfill_progress p WHERE p.job = p_job FOR UPDATE;', col: 75, from: 'WHERE p.job = p_job', to: '', why: ONE_JOB },
   { file: BACKFILL, line: 'WHERE job = p_job;', col: 6, from: 'WHERE job = p_job', to: '', why: ONE_JOB },
+  { file: BACKFILL, line: 'WHERE job = p_job;', col: 4, from: 'WHERE job = p_job', to: '', why: ONE_JOB },
+  {
+    file: LEGACY_VIEW,
+    line: "(SELECT jsonb_agg(coalesce(to_jsonb(r.status), 'null'::jsonb) ORDER BY d.d)",
+    col: 34,
+    from: 'coalesce',
+    to: 'nullif',
+    why: "jsonb_agg turns an SQL NULL element into JSON null: a day with no record gives null either way, and a day with one gives its status string, never the JSON null nullif would remove",
+  },
   { file: OPERATIONS, line: "IF coalesce(jsonb_typeof(p_req -> 'reflection'), 'null') NOT IN ('object', 'null') THEN", col: 8, from: 'coalesce', to: 'nullif', why: `${TYPE_GUARD} (here IF NULL does not reject)` },
   {
     file: OPERATIONS,

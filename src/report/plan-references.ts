@@ -15,6 +15,7 @@ export const PROPERTY_PLAN_REFERENCES: Readonly<Record<string, string>> = {
   'phase-0/time-zone-independence': 'Phase 0 Step 2: `new Date(new Date(week_start_date).getTime() + n * 24 * 60 * 60 * 1000)`; Step 3: `new Date(r.record_date).getDay()`',
   'phase-0/drift-detector': 'Phase 0 Step 3, detectDrift(): count(exact) and `.limit(10)` samples; compareData(): habit names and statuses only',
   'phase-0/new-schema-rows': 'Phase 0 Step 2, backfillHabits() / backfillHabitRecords(): `display_order: index`, `record_date` from `new Date(…)` arithmetic — only ever read back through counts and samples',
+  'phase-0/edge-rows': "Phase 0 Step 1, check_name_length: `CHECK (length(name) >= 1 AND length(name) <= 100)`; Step 2, backfillWeeks(): `.gt('id', lastId)…limit(BATCH_SIZE)`, `upsert(weeksData)` per batch, `week_end_date: new Date(…getTime() + 6 * 24 * 60 * 60 * 1000)`",
   'phase-0/backfill-faults': "Phase 0 Step 2, runBackfill(): `catch (error) { console.error('❌ Backfill failed:', error); throw error; }` — one bad row stops the whole backfill, no quarantine, no retry",
   'phase-1/sync-faults': 'Phase 1, Database Trigger (백업): no EXCEPTION handling — a row the trigger cannot sync fails the old client\'s write, and nothing reconciles what the backfill missed',
   'phase-1/write-locality': "Phase 1, Database Trigger (백업): the trigger upserts the week it is fired for — nothing bounds what a sync may rewrite, and the plan's Step 3 compares only counts",
