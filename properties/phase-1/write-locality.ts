@@ -19,8 +19,9 @@ export interface WriteLocalityCase {
  * A write rewrites only the new-schema rows of the groups (owner, exact child name, week) it changed:
  * after each API call or raw legacy write, the rows of children, weeks, habits and habit_records
  * inserted or updated since it began (xmin) are no more than those groups hold, and the new schema is
- * still the legacy table's. A sync that re-derives every row, or an UPDATE that lost its WHERE,
- * gives correct data for the written week and fails here at once (killed by resync-every-row).
+ * still the legacy table's; an UPDATE that changes nothing rewrites nothing, and one that renumbers a
+ * row takes its week along. A sync that re-derives every row, or an UPDATE that lost its WHERE, gives
+ * correct data for the written week and fails here at once (killed by resync-every-row).
  */
 export const writeLocality: PropertyDef<WriteLocalityCase> = {
   name: 'phase-1/write-locality',
@@ -62,6 +63,16 @@ export const writeLocality: PropertyDef<WriteLocalityCase> = {
           { write, outcome: done.outcome, beyond, groups: [...groups].map((g) => JSON.parse(g) as unknown) },
         );
       }
+    }
+    // An UPDATE that changes nothing rewrites nothing; one that renumbers a row moves its week along.
+    const { rows: ids } = await c.query<{ id: string }>('SELECT id::text FROM public.habit_tracker ORDER BY id LIMIT 1');
+    if (ids[0]) {
+      const id = Number(ids[0].id);
+      const mark = await markXid(c);
+      await c.query('UPDATE public.habit_tracker SET theme = theme WHERE id = $1', [id]);
+      const written = await rowsWrittenSince(c, mark);
+      if (Object.values(written).some((n) => n > 0)) throw new PropertyFailure('an UPDATE that changed nothing rewrote new-schema rows', { legacyId: id, written });
+      await c.query('UPDATE public.habit_tracker SET id = id + 1000000 WHERE id = $1', [id]);
     }
     const consistency = await readConsistency(c, ctx.impl);
     if (!isConsistent(consistency)) throw new PropertyFailure(`after the writes the new schema is not the legacy table's: ${describeInconsistency(consistency)}`, { ...consistency });

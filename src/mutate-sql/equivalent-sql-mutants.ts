@@ -28,6 +28,12 @@ const FROM_HANDLED =
   'the row p_from is always handled before a range starting there is migrated (the previous page, or the previous row of the fallback and of a resync in id order), and handled rows are skipped by the NOT EXISTS terms';
 const ONE_JOB = "backfill_progress holds one row per job and the migration runs one job ('habit_tracker'): the WHERE selects every row there is";
 
+const SYNC = 'phase-1/sql/create-sync-functions.up.sql';
+const LOCK_ORDER =
+  'advisory locks are re-entrant and every taker of several group locks takes them in this one loop, so any fixed order (and taking one twice) is the same set of locks in a consistent order: no new wait, no deadlock (the API takes a single group lock before it calls hv_resync for the same group)';
+const TEMPLATE_KEYS = "v_templates is built from rows WHERE legacy_id = ANY (v_ids) only, so its keys are already among v_ids and the other term selects the same rows";
+const FRESH_WEEKS = "the weeks of v_ids were re-derived just above with template_id NULL: the term only skips weeks the map has no entry for, which the UPDATE would set to NULL — their value already";
+
 export const EQUIVALENT_SQL_MUTANTS: readonly EquivalentSqlMutant[] = [
   { file: BACKFILL, line: "WHEN bool_or(coalesce(jsonb_typeof(e.value -> 'times'), 'null') NOT IN ('array', 'null')) THEN 'times_not_array'", col: 18, from: 'coalesce', to: 'nullif', why: TYPE_GUARD },
   { file: BACKFILL, line: "WHEN coalesce(jsonb_typeof(r.habits), 'null') NOT IN ('array', 'null') THEN 'habits_not_array'", col: 10, from: 'coalesce', to: 'nullif', why: TYPE_GUARD },
@@ -104,6 +110,35 @@ export const EQUIVALENT_SQL_MUTANTS: readonly EquivalentSqlMutant[] = [
     to: 'nullif',
     why: "jsonb_build_object turns an SQL NULL value into JSON null: {\"reflection\": null} either way (a missing key and a JSON null give the same object)",
   },
+  {
+    file: SYNC,
+    line: "SELECT hashtextextended(coalesce(p_user::text, '-') || '/' || (p_start - DATE '2000-01-03')::text || '/' || p_child, 1471)",
+    col: 27,
+    from: 'coalesce',
+    to: 'nullif',
+    why: 'only a group without an owner loses its lock (the id is NULL, pg_advisory_xact_lock(NULL) takes none), and such rows are quarantined as owner_null whatever else they hold (the first rule; duplicate_week counts only rows passing every other rule): no outcome of theirs depends on another row, and each write holds its own row lock',
+  },
+  { file: SYNC, line: 'SELECT DISTINCT public.hv_week_lock_id(g.user_id, g.child_name, g.week_start_date) FROM public.hv_groups_of(p_ids) g ORDER BY 1', col: 12, from: 'DISTINCT', to: '', why: LOCK_ORDER },
+  { file: SYNC, line: 'SELECT DISTINCT public.hv_week_lock_id(g.user_id, g.child_name, g.week_start_date) FROM public.hv_groups_of(p_ids) g ORDER BY 1', col: 132, from: '', to: 'DESC', why: LOCK_ORDER },
+  {
+    file: SYNC,
+    line: "SELECT coalesce(array_agg(DISTINCT x.id ORDER BY x.id), '{}') INTO v_ids",
+    col: 10,
+    from: 'coalesce',
+    to: 'nullif',
+    why: "no caller passes an empty p_ids (the trigger passes the written row's id, the API its week's, hv_reconcile returns before calling with none), so unnest(p_ids) gives a row and the aggregate is never NULL nor '{}'",
+  },
+  {
+    file: SYNC,
+    line: "SELECT coalesce(array_agg(DISTINCT x.id ORDER BY x.id), '{}') INTO v_ids",
+    col: 29,
+    from: 'DISTINCT',
+    to: '',
+    why: "an id met twice is migrated by its first turn and skipped by the second (hv_migrate_range's NOT EXISTS terms); the DELETEs and UPDATEs use = ANY; only the returned count grows, and every caller discards it (PERFORM, and the reconcile step's bare SELECT)",
+  },
+  { file: SYNC, line: 'WHERE w.legacy_id = ANY (v_ids) AND v_templates ? w.legacy_id::text;', col: 38, from: 'AND', to: 'OR', why: TEMPLATE_KEYS },
+  { file: SYNC, line: 'WHERE w.legacy_id = ANY (v_ids) AND v_templates ? w.legacy_id::text;', col: 38, from: 'AND v_templates ? w.legacy_id::text', to: '', why: FRESH_WEEKS },
+  { file: SYNC, line: 'WHERE q.legacy_id = ANY (v_ids) AND v_templates ? q.legacy_id::text;', col: 38, from: 'AND', to: 'OR', why: TEMPLATE_KEYS },
 ];
 
 /** Why the mutant is equivalent, or undefined when nobody said it is. */
