@@ -49,7 +49,7 @@ import { reachability as reachabilityRollback } from './rollback/reachability.ts
 
 export const GATES = {
   'phase-0': [roundTrip, newSchemaRows, edgeRows, accounting, constraintValidity, idempotency, resumability, batchSizeIndependence, timeZoneIndependence, driftDetector, backfillFaults, exposure0, reachability0],
-  'phase-1': [convergence, idempotencyKeys, atomicity, phase1Rollback, syncFaults, writeLocality, requestValidation, exposure1, reachability1],
+  'phase-1': [convergence, writeLocality, requestValidation, idempotencyKeys, atomicity, phase1Rollback, syncFaults, exposure1, reachability1],
   'phase-2': [router, readEquivalence, compareMode, rlsIsolation, constraintValidation, exposure2, reachability2],
   'phase-3': [readOnlyWeek, reverseSyncFaults, crashDuringRetirement, completeGuard, zeroDowntime, exposure3, reachability3],
   rollback: [phase0Cycle, phase1Cycle, phase2Cycle, phase3Cycle, phasesZeroDowntime, exposureRollback, reachabilityRollback],

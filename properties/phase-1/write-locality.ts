@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import type { PropertyDef } from '../../src/runner/property.ts';
 import type { LegacyDataset } from '../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
+import type { LegacyRow } from '../../src/contract/legacy-row.ts';
+import { addDaysIso, weekPeriodLabel } from '../../src/migration/mapping-rules.ts';
 import { readLegacyRows } from '../../src/check/read-state.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { loadAndBackfill, setupPhase1 } from './support/phase-1-case.ts';
@@ -23,6 +25,37 @@ export interface WriteLocalityCase {
  * row takes its week along. A sync that re-derives every row, or an UPDATE that lost its WHERE, gives
  * correct data for the written week and fails here at once (killed by resync-every-row).
  */
+/** Another family, whose child has the first row's child's name (same week). */
+const NEIGHBOUR = '0f0f0f0f-0000-4000-8000-00000000f0b2';
+
+/**
+ * The dataset plus the rows a sync that reaches too far would touch, around its first row (of its
+ * first family): a sibling the same week (twice: one quarantined as duplicate_week), the same child
+ * the next week, another family's child of the same name the same week.
+ */
+function withNeighbours(d: LegacyDataset): LegacyDataset {
+  const r = d.rows.find((x) => x.user_id !== null && d.users.some((u) => u.id === x.user_id));
+  if (!r) return d;
+  let id = Math.max(...d.rows.map((x) => x.id));
+  const habits = [{ name: '양치하기', times: ['green', 'none', 'red', 'none', 'none', 'yellow', 'none'] }];
+  const row = (over: Partial<LegacyRow>): LegacyRow => {
+    const week = over.week_start_date ?? r.week_start_date;
+    return { ...r, json_null_columns: [], habits, reflection: null, id: ++id, week_start_date: week, week_period: weekPeriodLabel(week), ...over };
+  };
+  const sibling = `${r.child_name}의 동생`;
+  return {
+    ...d,
+    users: [...d.users, { id: NEIGHBOUR, email: 'neighbour@example.com' }],
+    rows: [
+      ...d.rows,
+      row({ child_name: sibling }),
+      row({ child_name: sibling, theme: '중복' }),
+      row({ week_start_date: addDaysIso(r.week_start_date, 7) }),
+      row({ user_id: NEIGHBOUR }),
+    ],
+  };
+}
+
 export const writeLocality: PropertyDef<WriteLocalityCase> = {
   name: 'phase-1/write-locality',
   tags: ['phase-1'],
@@ -40,10 +73,13 @@ export const writeLocality: PropertyDef<WriteLocalityCase> = {
   toDataset: (c) => c.dataset,
   async check(input, ctx) {
     const c = ctx.client;
-    await loadAndBackfill(ctx, input.dataset);
-    const world = await readWorld(c, []);
+    const dataset = withNeighbours(input.dataset);
+    await loadAndBackfill(ctx, dataset, [NEIGHBOUR]);
+    const world = await readWorld(c, [NEIGHBOUR]);
     const state: ClientState = { client: 0, created: [], templates: [], next: 0 };
-    for (const [i, intent] of input.writes.entries()) {
+    // the first write goes to the first row, whose neighbours are all there; then the case's writes
+    const first: Intent = { op: 'legacyUpdate', target: 0, change: { theme: '이웃 확인' } };
+    for (const [i, intent] of [first, ...input.writes].entries()) {
       const write = await resolve(intent, world, state, c);
       const before = await readLegacyRows(c);
       const mark = await markXid(c);
