@@ -20,7 +20,11 @@ export interface ExposureCase {
   dataset: LegacyDataset;
 }
 
-/** The moves of a gate: the phases before it quietly, its own measured; rollback: all up quietly, every rollback measured. */
+/**
+ * The moves of a gate: the phases before it quietly, its own measured, then (but Phase 3) its rollback,
+ * measured once over against the phase before (plan §롤백: a rollback closes what the phase opened);
+ * rollback: all up quietly, every rollback measured.
+ */
 export function gateMoves(gate: PhaseTag): Move[] {
   if (gate === 'rollback') {
     return [
@@ -29,11 +33,14 @@ export function gateMoves(gate: PhaseTag): Move[] {
     ];
   }
   const before = PHASE_IDS.slice(0, PHASE_IDS.indexOf(gate));
-  return [...before.map((phase: PhaseId): Move => ({ phase, direction: 'up', measured: false, keepLegacy: true })), { phase: gate, direction: 'up' }];
+  // then the phase's own rollback, measured once it is over (Phase 3's drop cannot be rolled back)
+  const back: Move[] = gate === 'phase-3' ? [] : [{ phase: gate, direction: 'down', measured: 'end' }];
+  return [...before.map((phase: PhaseId): Move => ({ phase, direction: 'up', measured: false, keepLegacy: true })), { phase: gate, direction: 'up' }, ...back];
 }
 
 export function exposureProperty(gate: PhaseTag): PropertyDef<ExposureCase> {
-  const what = gate === 'rollback' ? 'every rollback' : `${gate}'s apply${gate === 'phase-0' ? ', backfill' : ''} and complete`;
+  const what =
+    gate === 'rollback' ? 'every rollback' : `${gate}'s apply${gate === 'phase-0' ? ', backfill' : ''} and complete${gate === 'phase-3' ? '' : ', and after its rollback'}`;
   return {
     name: `${gate}/exposure`,
     tags: [gate],

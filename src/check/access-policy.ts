@@ -86,6 +86,30 @@ export function isIntended(point: AccessPoint, role: AccessRole, object: string,
   return ACCESS_POLICY.some((p) => p.object === object && open(p.from) && (p.ops[role] ?? []).includes(operation));
 }
 
+/** A table privilege of an API role (owner and stranger are both `authenticated`). */
+export interface TableGrant {
+  role: 'anon' | 'authenticated' | 'service_role';
+  object: string;
+  operation: AccessOperation;
+}
+
+/**
+ * Every table privilege the matrix lets an API role hold at `point` on the plan's schema: what an
+ * operator may have granted by then without leaving the matrix (phase-1: the server's DML).
+ */
+export function tableGrantsIntendedAt(point: PhaseId): TableGrant[] {
+  const reached = PHASE_IDS.indexOf(point);
+  const out = new Map<string, TableGrant>();
+  for (const p of ACCESS_POLICY) {
+    if (PHASE_IDS.indexOf(p.from) > reached) continue;
+    for (const [role, ops] of Object.entries(p.ops) as Array<[AccessRole, readonly AccessOperation[]]>) {
+      const pgRole = role === 'owner' || role === 'stranger' ? 'authenticated' : role;
+      for (const operation of ops) out.set(`${pgRole} ${p.object} ${operation}`, { role: pgRole, object: p.object, operation });
+    }
+  }
+  return [...out.values()];
+}
+
 // the baseline may have been measured without an owner: owner's privileges are the stranger's
 function roleAtBaseline(role: AccessRole): AccessRole {
   return role === 'owner' ? 'stranger' : role;

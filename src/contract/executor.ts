@@ -61,6 +61,16 @@ export async function runSteps(
   return results;
 }
 
+/**
+ * Where a failure inside SQL a PL/pgSQL block built at run time (EXECUTE) came from, as Postgres's
+ * context gives it: the statement was valid, the text it built from the catalog or the data was not.
+ */
+export function dynamicSqlContext(err: unknown): string {
+  const where = (err as { where?: unknown }).where;
+  const at = typeof where === 'string' ? where.split('\n').find((l) => l.endsWith(' at EXECUTE')) : undefined;
+  return at ? ` (SQL built at run time: ${at})` : '';
+}
+
 /** Runs one step, retrying it while it hits lock_timeout; returns how many attempts it took. */
 async function runWithRetries(client: pg.ClientBase, step: Step, sql: string, direction: 'up' | 'down', retries: number): Promise<number> {
   for (let attempts = 1; ; attempts++) {
@@ -73,7 +83,7 @@ async function runWithRetries(client: pg.ClientBase, step: Step, sql: string, di
         await new Promise((r) => setTimeout(r, 50 * attempts));
         continue;
       }
-      throw new MigrationError(`step ${step.name} (${direction}) failed: ${(err as Error).message}`, { step: step.name, code, cause: err });
+      throw new MigrationError(`step ${step.name} (${direction}) failed: ${(err as Error).message}${dynamicSqlContext(err)}`, { step: step.name, code, cause: err });
     }
   }
 }

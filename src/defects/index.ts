@@ -66,6 +66,9 @@ import { batchRowsAsBatchSize } from './batch-rows-as-batch-size.ts';
 import { driftReportNullStatus } from './drift-report-null-status.ts';
 import { progressCountsNotKept } from './progress-counts-not-kept.ts';
 import { fallbackBeyondPage } from './fallback-beyond-page.ts';
+import { phase2RollbackKeepsGrants } from './phase2-rollback-keeps-grants.ts';
+import { phase2RollbackRevokesEarlierGrants } from './phase2-rollback-revokes-earlier-grants.ts';
+import { reverseSyncMissesHabitDeletes } from './reverse-sync-misses-habit-deletes.ts';
 
 export type { Defect } from './defect.ts';
 
@@ -131,6 +134,9 @@ export const DEFECTS: readonly Defect[] = [
   driftReportNullStatus,
   progressCountsNotKept,
   fallbackBeyondPage,
+  phase2RollbackKeepsGrants,
+  phase2RollbackRevokesEarlierGrants,
+  reverseSyncMissesHabitDeletes,
 ];
 
 export type DefectId = string;

@@ -14,8 +14,12 @@ import type { AccessPoint } from '../check/access-policy.ts';
 export interface Move {
   phase: PhaseId;
   direction: 'up' | 'down';
-  /** Measure at its step boundaries (default true); false just brings the database there. */
-  measured?: boolean;
+  /**
+   * Measure at its step boundaries (default true); false just brings the database there; `end` (a
+   * rollback) measures only once it is over. A measured rollback always ends with a snapshot at the
+   * point before its phase: what the phase opened must be closed again once it is rolled back.
+   */
+  measured?: boolean | 'end';
   /** Phase 3 up: stop after the rename, before the drop (which no rollback can undo). */
   keepLegacy?: boolean;
 }
@@ -46,12 +50,16 @@ export async function walkAccess(
     }
     unseen = move.measured === false;
     const at = async (step: string) => {
-      if (move.measured !== false) steps.push({ phase: move.phase, step, direction: move.direction, snapshot: await measureAccess(client, opts) });
+      if (move.measured === undefined || move.measured === true) steps.push({ phase: move.phase, step, direction: move.direction, snapshot: await measureAccess(client, opts) });
     };
     const onStep = (r: StepResult) => at(r.name);
     const phase = impl.phases[move.phase];
     if (move.direction === 'down') {
       await phase.rollback(client, { onStep });
+      if (move.measured !== false) {
+        const before: AccessPoint = PHASE_IDS[PHASE_IDS.indexOf(move.phase) - 1] ?? 'legacy';
+        steps.push({ phase: before, step: `after ${move.phase} rollback`, direction: 'down', snapshot: await measureAccess(client, opts) });
+      }
       continue;
     }
     await phase.apply(client, { onStep });

@@ -17,7 +17,8 @@ export type NewOp =
   | { kind: 'theme'; week: number; theme: string | null; reward: string | null }
   | { kind: 'reflection'; week: number; note: string }
   | { kind: 'create'; child: number; weekNo: number; theme: string | null; habits: string[] }
-  | { kind: 'addHabit'; week: number; name: string }
+  | { kind: 'addHabit'; week: number; name: string; split: boolean; first: { day: number; status: Status } | null }
+  | { kind: 'removeHabit'; week: number; habit: number }
   | { kind: 'delete'; week: number }
   | { kind: 'renameChild'; child: number; suffix: string };
 
@@ -31,11 +32,35 @@ export function newOpArbitrary(): fc.Arbitrary<NewOp> {
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('theme' as const), week: idx, theme: fc.option(text), reward: fc.option(text) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('reflection' as const), week: idx, note: text }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('create' as const), child: idx, weekNo: fc.nat({ max: 30 }), theme: fc.option(text), habits: fc.array(text, { maxLength: 3 }) }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('addHabit' as const), week: idx, name: text }) },
+    // its 7 records (the new schema's contract), one day already marked (`first`); `split`: the habit
+    // and its records in two statements (the records' own sync carries them), else in one
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('addHabit' as const),
+        week: idx,
+        name: text,
+        split: fc.boolean(),
+        first: fc.option(fc.record({ day: fc.nat({ max: 6 }), status })),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('removeHabit' as const), week: idx, habit: fc.nat({ max: 5 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), week: idx }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('renameChild' as const), child: idx, suffix: fc.constantFrom('2', '·', ' (동생)', 'B') }) },
   );
 }
+
+/**
+ * One write of each kind whose reverse sync runs through its own trigger branch, each on a week of its
+ * own where it is the last write (a later write to the same week would sync it anyway): a habit added,
+ * then its records with a day marked, in a second statement (habit_records' new rows), a habit removed
+ * (habits' old rows), a status changed (habit_records' old and new rows). Run after a case's random operations.
+ */
+export const EVERY_SYNCED_WRITE: readonly NewOp[] = [
+  { kind: 'status', week: 3, habit: 0, day: 1, status: 'red' },
+  { kind: 'removeHabit', week: 2, habit: 0 },
+  { kind: 'addHabit', week: 1, name: 'hv 새 습관', split: true, first: { day: 2, status: 'green' } },
+];
 
 interface Child {
   id: string;
@@ -105,11 +130,13 @@ export class NewSchemaApp {
         const habits = (row.habits ?? []) as unknown[];
         if (habits.length === 0) return false;
         const hi = op.habit % habits.length;
+        // an upsert, as the dual write does: a day a lazily added habit has no record for yet is inserted
         const r = await c.query(
-          `UPDATE public.habit_records r SET status = $3, updated_at = now()
+          `INSERT INTO public.habit_records (habit_id, record_date, status)
+           SELECT h.id, h.week_start_date + $4::int, $3
              FROM (SELECT h.id, w.week_start_date FROM public.habits h JOIN public.weeks w ON w.id = h.week_id
                     WHERE w.id = $1 ORDER BY h.display_order, h.id OFFSET $2 LIMIT 1) h
-            WHERE r.habit_id = h.id AND r.record_date = h.week_start_date + $4::int`,
+           ON CONFLICT (habit_id, record_date) DO UPDATE SET status = EXCLUDED.status, updated_at = now()`,
           [this.weekOf(id), hi, op.status, op.day],
         );
         if (r.rowCount !== 1) throw new Error(`status write matched ${r.rowCount} records (week ${id}, habit ${hi}, day ${op.day})`);
@@ -134,16 +161,40 @@ export class NewSchemaApp {
       case 'addHabit': {
         const id = this.pickWeek(op.week);
         if (id === undefined) return false;
-        await c.query(
-          `WITH w AS (SELECT id, week_start_date FROM public.weeks WHERE id = $1),
-                h AS (INSERT INTO public.habits (week_id, name, display_order)
-                      SELECT w.id, $2, coalesce((SELECT max(display_order) + 1 FROM public.habits WHERE week_id = w.id), 0) FROM w
-                      RETURNING id)
-           INSERT INTO public.habit_records (habit_id, record_date, status)
-           SELECT h.id, w.week_start_date + d, 'none' FROM h, w, generate_series(0, 6) d`,
-          [this.weekOf(id), op.name],
+        const week = 'w AS (SELECT id, week_start_date FROM public.weeks WHERE id = $1)';
+        const habit = `INSERT INTO public.habits (week_id, name, display_order)
+                       SELECT w.id, $2, coalesce((SELECT max(display_order) + 1 FROM public.habits WHERE week_id = w.id), 0) FROM w`;
+        const records = (day: string, st: string) => `INSERT INTO public.habit_records (habit_id, record_date, status)
+                         SELECT h.id, w.week_start_date + d, CASE WHEN d = ${day}::int THEN ${st} ELSE 'none' END FROM h, w, generate_series(0, 6) d`;
+        const [day, st] = [op.first?.day ?? -1, op.first?.status ?? 'none'];
+        if (op.split) {
+          await c.query(`WITH ${week} ${habit}`, [this.weekOf(id), op.name]);
+          await c.query(`WITH ${week}, h AS (SELECT h.id FROM public.habits h JOIN w ON w.id = h.week_id ORDER BY h.display_order DESC, h.id DESC LIMIT 1) ${records('$2', '$3')}`, [
+            this.weekOf(id),
+            day,
+            st,
+          ]);
+        } else {
+          await c.query(`WITH ${week}, h AS (${habit} RETURNING id) ${records('$3', '$4')}`, [this.weekOf(id), op.name, day, st]);
+        }
+        const times = Array<Status>(7).fill('none');
+        if (op.first) times[op.first.day] = op.first.status;
+        this.model.touch(id).habits.push({ name: op.name, times });
+        return true;
+      }
+      case 'removeHabit': {
+        const id = this.pickWeek(op.week);
+        if (id === undefined) return false;
+        const count = ((this.model.rows.get(id)!.row.habits ?? []) as unknown[]).length;
+        if (count === 0) return false;
+        const hi = op.habit % count;
+        // its records go with it (ON DELETE CASCADE)
+        const r = await c.query(
+          `DELETE FROM public.habits WHERE id = (SELECT h.id FROM public.habits h WHERE h.week_id = $1 ORDER BY h.display_order, h.id OFFSET $2 LIMIT 1)`,
+          [this.weekOf(id), hi],
         );
-        this.model.touch(id).habits.push({ name: op.name, times: Array<Status>(7).fill('none') });
+        if (r.rowCount !== 1) throw new Error(`habit delete matched ${r.rowCount} habits (week ${id}, habit ${hi})`);
+        this.model.touch(id).habits.splice(hi, 1);
         return true;
       }
       case 'delete': {
