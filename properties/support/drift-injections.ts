@@ -60,7 +60,25 @@ function textColumn(column: string): DriftInjection[] {
   ];
 }
 
+/**
+ * theme changed on a week that has no habits (both sides emptied first, consistently): a row's hash
+ * must not go blank when its set of habits is empty.
+ */
+const themeOfAWeekWithoutHabits: DriftInjection = {
+  what: 'theme changed on a week without habits',
+  needsHabit: false,
+  async apply(db, t) {
+    await db.query(`UPDATE public.habit_tracker SET habits = '[]'::jsonb WHERE id = $1`, [t.legacyId]);
+    await db.query(`DELETE FROM public.habit_records WHERE habit_id IN (SELECT id FROM public.habits WHERE week_id = $1)`, [t.weekId]);
+    await db.query(`DELETE FROM public.habits WHERE week_id = $1`, [t.weekId]);
+    await db.query(`UPDATE public.weeks SET theme = CASE WHEN theme IS NULL THEN 'drift' ELSE theme || '·' END WHERE id = $1`, [t.weekId]);
+  },
+  locates: field('theme'),
+  explains: field('theme'),
+};
+
 export const DRIFT_INJECTIONS: readonly DriftInjection[] = [
+  themeOfAWeekWithoutHabits,
   {
     what: 'user_id (the child moved to another account)',
     needsHabit: false,
