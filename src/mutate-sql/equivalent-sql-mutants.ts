@@ -41,6 +41,10 @@ const SYNC_IDS =
 const SYNC_GUARD =
   "the guard only spares rewriting a legacy row whose every column already equals the view's: the update would write the same values; ON CONFLICT DO UPDATE locks the conflicting row whether its WHERE holds or not, and the switch leaves no row-level trigger on the legacy table to see the rewrite";
 
+const DRIFT = 'phase-0/sql/create-drift-function.up.sql';
+const CANDIDATES_ONLY =
+  "hv_drift_candidates only narrows which rows hv_drift compares field by field (the report reads both sides in full for every candidate): this edit makes more rows candidates, or other segments of a sample — equal rows then reach the report and are found equal, and a sample stays a part of the full report. What it reports is the same; what it costs is not (bench:drift measures drift ÷ one read)";
+
 export const EQUIVALENT_SQL_MUTANTS: readonly EquivalentSqlMutant[] = [
   { file: BACKFILL, line: "WHEN bool_or(coalesce(jsonb_typeof(e.value -> 'times'), 'null') NOT IN ('array', 'null')) THEN 'times_not_array'", col: 18, from: 'coalesce', to: 'nullif', why: TYPE_GUARD },
   { file: BACKFILL, line: "WHEN coalesce(jsonb_typeof(r.habits), 'null') NOT IN ('array', 'null') THEN 'habits_not_array'", col: 10, from: 'coalesce', to: 'nullif', why: TYPE_GUARD },
@@ -171,6 +175,29 @@ export const EQUIVALENT_SQL_MUTANTS: readonly EquivalentSqlMutant[] = [
   { file: RETIREMENT, line: "PERFORM public.hv_p3_sync_legacy(ARRAY(SELECT DISTINCT x.legacy_id FROM (SELECT w.legacy_id FROM old_rows x JOIN public.weeks w ON w.child_id = x.id) x WHERE x.legacy_id IS NOT NULL));", col: 161, from: "WHERE x.legacy_id IS NOT NULL", to: "", why: SYNC_IDS },
   { file: RETIREMENT, line: "PERFORM public.hv_p3_sync_legacy(ARRAY(SELECT DISTINCT x.legacy_id FROM (SELECT w.legacy_id FROM new_rows x JOIN public.weeks w ON w.child_id = x.id) x WHERE x.legacy_id IS NOT NULL));", col: 55, from: "DISTINCT", to: "", why: SYNC_IDS },
   { file: RETIREMENT, line: "PERFORM public.hv_p3_sync_legacy(ARRAY(SELECT DISTINCT x.legacy_id FROM (SELECT w.legacy_id FROM new_rows x JOIN public.weeks w ON w.child_id = x.id) x WHERE x.legacy_id IS NOT NULL));", col: 161, from: "WHERE x.legacy_id IS NOT NULL", to: "", why: SYNC_IDS },
+  { file: DRIFT, line: "ELSE hashtext(coalesce(public.hv_ascii_lower(p_status), 'none')) END", col: 38, from: "coalesce", to: "nullif", why: CANDIDATES_ONLY },
+  { file: DRIFT, line: "SELECT public.hv_drift_set_hash(bit_xor(public.hv_drift_habit_hash((e.ord - 1)::int, e.value ->> 'name', public.hv_drift_set_hash(", col: 79, from: "1", to: "2", why: CANDIDATES_ONLY },
+  { file: DRIFT, line: "SELECT public.hv_drift_set_hash(bit_xor(public.hv_drift_habit_hash((e.ord - 1)::int, e.value ->> 'name', public.hv_drift_set_hash(", col: 79, from: "1", to: "0", why: CANDIDATES_ONLY },
+  { file: DRIFT, line: "SELECT k * 1024 AS lo, k * 1024 + 1024 AS hi", col: 32, from: "1024", to: "1025", why: CANDIDATES_ONLY },
+  { file: DRIFT, line: "SELECT k * 1024 AS lo, k * 1024 + 1024 AS hi", col: 32, from: "1024", to: "1023", why: CANDIDATES_ONLY },
+  { file: DRIFT, line: "SELECT k * 1024 AS lo, k * 1024 + 1024 AS hi", col: 39, from: "1024", to: "1025", why: CANDIDATES_ONLY },
+  { file: DRIFT, line: "SELECT k * 1024 AS lo, k * 1024 + 1024 AS hi", col: 39, from: "1024", to: "1023", why: CANDIDATES_ONLY },
+  { file: DRIFT, line: "WHERE p_sample_permille < 1000 AND mod(abs(hashint8(k # p_salt)), 1000) < p_sample_permille", col: 6, from: "WHERE p_sample_permille < 1000 AND mod(abs(hashint8(k # p_salt)), 1…", to: "", why: CANDIDATES_ONLY },
+  { file: DRIFT, line: "WHERE p_sample_permille < 1000 AND mod(abs(hashint8(k # p_salt)), 1000) < p_sample_permille", col: 30, from: "<", to: "<=", why: CANDIDATES_ONLY },
+  { file: DRIFT, line: "WHERE p_sample_permille < 1000 AND mod(abs(hashint8(k # p_salt)), 1000) < p_sample_permille", col: 37, from: "AND", to: "OR", why: CANDIDATES_ONLY },
+  { file: DRIFT, line: "WHERE p_sample_permille < 1000 AND mod(abs(hashint8(k # p_salt)), 1000) < p_sample_permille", col: 37, from: "AND mod(abs(hashint8(k # p_salt)), 1000) < p_sample_permille", to: "", why: CANDIDATES_ONLY },
+  { file: DRIFT, line: "WHERE p_sample_permille < 1000 AND mod(abs(hashint8(k # p_salt)), 1000) < p_sample_permille", col: 78, from: "<", to: "<=", why: CANDIDATES_ONLY },
+  { file: DRIFT, line: "SELECT h.* FROM public.habit_tracker h WHERE p_sample_permille >= 1000", col: 44, from: "WHERE p_sample_permille >= 1000", to: "", why: CANDIDATES_ONLY },
+  { file: DRIFT, line: "SELECT h.* FROM seg JOIN public.habit_tracker h ON h.id >= seg.lo AND h.id < seg.hi", col: 61, from: ">=", to: ">", why: CANDIDATES_ONLY },
+  { file: DRIFT, line: "SELECT h.* FROM seg JOIN public.habit_tracker h ON h.id >= seg.lo AND h.id < seg.hi", col: 71, from: "AND", to: "OR", why: CANDIDATES_ONLY },
+  { file: DRIFT, line: "SELECT h.* FROM seg JOIN public.habit_tracker h ON h.id >= seg.lo AND h.id < seg.hi", col: 71, from: "AND h.id < seg.hi", to: "", why: CANDIDATES_ONLY },
+  { file: DRIFT, line: "SELECT h.* FROM seg JOIN public.habit_tracker h ON h.id >= seg.lo AND h.id < seg.hi", col: 80, from: "<", to: "<=", why: CANDIDATES_ONLY },
+  { file: DRIFT, line: "FROM public.habit_records r WHERE p_sample_permille >= 1000 GROUP BY r.habit_id", col: 59, from: ">=", to: ">", why: CANDIDATES_ONLY },
+  { file: DRIFT, line: "FROM public.habits hb LEFT JOIN rec ON rec.habit_id = hb.id WHERE p_sample_permille >= 1000 GROUP BY hb.week_id", col: 59, from: "=", to: "<>", why: CANDIDATES_ONLY },
+  { file: DRIFT, line: "FROM public.weeks w JOIN public.children c ON c.id = w.child_id LEFT JOIN hab ON hab.week_id = w.id", col: 58, from: "=", to: "<>", why: CANDIDATES_ONLY },
+  { file: DRIFT, line: "WHERE p_sample_permille >= 1000 AND w.legacy_id IS NOT NULL", col: 6, from: "WHERE p_sample_permille >= 1000 AND w.legacy_id IS NOT NULL", to: "", why: CANDIDATES_ONLY },
+  { file: DRIFT, line: "WHERE p_sample_permille >= 1000 AND w.legacy_id IS NOT NULL", col: 38, from: "AND", to: "OR", why: CANDIDATES_ONLY },
+  { file: DRIFT, line: "WHERE p_sample_permille >= 1000 AND w.legacy_id IS NOT NULL", col: 38, from: "AND w.legacy_id IS NOT NULL", to: "", why: CANDIDATES_ONLY },
 ];
 
 /** Why the mutant is equivalent, or undefined when nobody said it is. */
