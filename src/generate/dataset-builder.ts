@@ -6,15 +6,19 @@
  * first row.
  *
  * Memory: a row that keeps its generated identity (owner, child, week) is a position in its child's
- * run of weeks, so which weeks are taken is kept per child as a count, plus the identities of the rows
- * an anomaly moved. Which weeks are free needs the weeks of rows still to come: hence the counts.
+ * run of weeks, so which weeks are taken is kept per child as a count, plus a bit per row (did it
+ * leave its week?) and the identities of the rows an anomaly moved, a few bytes each (moved-weeks.ts).
+ * Which weeks are free needs the weeks of rows still to come: hence the counts. Clean rows (anomalies
+ * copy any earlier one) are two 32-bit integers each.
  */
 import { anomalyById } from './anomalies.ts';
 import { ANOMALY_IDS, type AnomalyId } from './anomaly-id.ts';
 import type { Injection, InjectionContext, RowDraft, RowIdentity } from './anomaly/define.ts';
-import { NIL_UUID, weekKey } from './anomaly/inspect.ts';
+import { NIL_UUID } from './anomaly/inspect.ts';
 import type { AuthUser, LegacyRow } from './dataset.ts';
 import type { FamilySpec, RowSpec } from './dataset-spec.ts';
+import { IntList } from './int-list.ts';
+import { MovedWeeks } from './moved-weeks.ts';
 import { fromDayNumber, toDayNumber, weekPeriodLabel } from '../migration/mapping-rules.ts';
 import { DAY_MS, utcTimestamp } from './utc-timestamp.ts';
 
@@ -57,13 +61,17 @@ export class DatasetBuilder {
   private readonly familyOf = new Map<string, number>();
   /** Rows of each child begun so far. */
   private readonly begun: number[];
-  /** Generated weeks (child:k) whose row left them; the current row's, while it is being built. */
-  private readonly vacated = new Set<string>();
-  /** Identities of rows an anomaly moved off their generated week, counted. */
-  private readonly moved = new Map<string, number>();
+  /**
+   * Bit `firstRow[child] + k`: generated week k of the child was left by its row (the current row's,
+   * while it is being built). Kept only when the rows per child are given (no one asks otherwise).
+   */
+  private readonly vacated?: Uint8Array;
+  private readonly firstRow?: Int32Array;
+  /** Identities of rows an anomaly moved off their generated week. */
+  private readonly moved: MovedWeeks;
   /** Clean earlier rows as (child, k) pairs. */
-  private readonly cleanChild: number[] = [];
-  private readonly cleanK: number[] = [];
+  private readonly cleanChild = new IntList();
+  private readonly cleanK = new IntList();
   private readonly ctx: InjectionContext;
   private id = 0;
 
@@ -79,13 +87,23 @@ export class DatasetBuilder {
     this.begun = childRowCounts(families, []);
     this.taken = new Set([NIL_UUID, ...families.map((f) => f.userId)]);
     this.known = new Set(families.map((f) => f.userId));
+    this.moved = new MovedWeeks(families.length * MAX_CHILDREN, (owner, name) => this.childIndex(owner, name));
+    if (rowsPerChild) {
+      this.firstRow = new Int32Array(rowsPerChild.length);
+      let total = 0;
+      rowsPerChild.forEach((n, child) => {
+        this.firstRow![child] = total;
+        total += n;
+      });
+      this.vacated = new Uint8Array(Math.ceil(total / 8));
+    }
     const clean = { cleanChild: this.cleanChild, cleanK: this.cleanK, identity: (c: number, k: number) => this.identity(c, k) };
     this.ctx = {
       cleanEarlier: {
         get length() {
           return clean.cleanChild.length;
         },
-        at: (i) => (i >= 0 && i < clean.cleanChild.length ? clean.identity(clean.cleanChild[i]!, clean.cleanK[i]!) : undefined),
+        at: (i) => (i >= 0 && i < clean.cleanChild.length ? clean.identity(clean.cleanChild.at(i)!, clean.cleanK.at(i)!) : undefined),
       },
       freshOwner: (preferred, isKnown) => {
         let uuid = preferred;
@@ -94,7 +112,7 @@ export class DatasetBuilder {
         if (isKnown) this.known.add(uuid);
         return uuid;
       },
-      isWeekFree: (owner, name, week) => !this.isGeneratedWeekTaken(owner, name, week) && !this.moved.get(weekKey(owner, name, week)),
+      isWeekFree: (owner, name, week) => !this.isGeneratedWeekTaken(owner, name, week) && !this.moved.has(owner, name, week),
     };
   }
 
@@ -103,8 +121,7 @@ export class DatasetBuilder {
     const child = childOf(this.families, spec);
     const k = this.begun[child]!++;
     const base = this.identity(child, k);
-    const slot = `${child}:${k}`;
-    this.vacated.add(slot);
+    this.setVacated(child, k, true);
     const draft = draftOf(spec, base);
     const injected = inCatalogueOrder(spec.injections)
       .filter((inj) => anomalyById(inj.anomaly).apply(draft, inj, this.ctx))
@@ -112,12 +129,11 @@ export class DatasetBuilder {
     this.id += 1 + spec.idGap;
     const row = finish(draft, this.id, spec);
     if (row.user_id === base.user_id && row.child_name === base.child_name && row.week_start_date === base.week_start_date) {
-      this.vacated.delete(slot);
+      this.setVacated(child, k, false);
       this.cleanChild.push(child);
       this.cleanK.push(k);
     } else {
-      const key = weekKey(row.user_id, row.child_name, row.week_start_date);
-      this.moved.set(key, (this.moved.get(key) ?? 0) + 1);
+      this.moved.add(row.user_id, row.child_name, row.week_start_date);
     }
     if (row.user_id !== null && this.known.has(row.user_id) && !this.listed.has(row.user_id)) {
       this.listed.add(row.user_id);
@@ -132,13 +148,32 @@ export class DatasetBuilder {
     return { user_id: family.userId, child_name: c.name, week_start_date: fromDayNumber(EPOCH_DAY + 7 * (c.startWeek + k)) };
   }
 
+  /** The generated child (family × child slot) an owner and exact name are, if any. */
+  private childIndex(owner: string | null, name: string): number | undefined {
+    const f = owner === null ? undefined : this.familyOf.get(owner);
+    if (f === undefined) return undefined;
+    const c = this.families[f]!.children.findIndex((x) => x.name === name);
+    return c < 0 ? undefined : f * MAX_CHILDREN + c;
+  }
+
+  private setVacated(child: number, k: number, on: boolean): void {
+    if (!this.vacated || k >= this.rowsPerChild![child]!) return;
+    const bit = this.firstRow![child]! + k;
+    if (on) this.vacated[bit >> 3]! |= 1 << (bit & 7);
+    else this.vacated[bit >> 3]! &= ~(1 << (bit & 7));
+  }
+
+  private isVacated(child: number, k: number): boolean {
+    const bit = this.firstRow![child]! + k;
+    return (this.vacated![bit >> 3]! & (1 << (bit & 7))) !== 0;
+  }
+
   /** Whether (owner, name, week) is the generated week of a row still to come, or of one that kept it. */
   private isGeneratedWeekTaken(owner: string | null, name: string, week: string): boolean {
-    const f = owner === null ? undefined : this.familyOf.get(owner);
-    if (f === undefined) return false;
-    const c = this.families[f]!.children.findIndex((x) => x.name === name);
-    if (c < 0) return false;
-    const child = f * MAX_CHILDREN + c;
+    const child = this.childIndex(owner, name);
+    if (child === undefined) return false;
+    const f = Math.floor(child / MAX_CHILDREN);
+    const c = child % MAX_CHILDREN;
     let day: number;
     try {
       day = toDayNumber(week);
@@ -149,7 +184,7 @@ export class DatasetBuilder {
     if (offset < 0 || offset % 7 !== 0) return false;
     const k = offset / 7;
     if (!this.rowsPerChild) throw new Error('DatasetBuilder: an anomaly asked which weeks are free, but the rows per child were not given');
-    return k < this.rowsPerChild[child]! && this.identity(child, k).week_start_date === week && !this.vacated.has(`${child}:${k}`);
+    return k < this.rowsPerChild[child]! && this.identity(child, k).week_start_date === week && !this.isVacated(child, k);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import type { Injection } from './anomaly/define.ts';
+import { valuesOnly } from './draw-only.ts';
 import { nearDuplicateKey } from './anomaly/inspect.ts';
 import type { Status } from './dataset.ts';
 import { koreanChildNameArbitrary, reflectionArbitrary, rewardArbitrary, themeArbitrary } from './faker-arbitrary.ts';
@@ -71,14 +72,15 @@ export function habitArbitrary(): fc.Arbitrary<HabitSpec> {
     .map(([prefix, activity, times]) => ({ name: habitName(prefix, activity), times }));
 }
 
-export function familiesArbitrary(maxFamilies: number): fc.Arbitrary<FamilySpec[]> {
+/** `shrinkable: false`: the same draws, each family kept as its bare value (no shrink context). */
+export function familiesArbitrary(maxFamilies: number, { shrinkable = true }: { shrinkable?: boolean } = {}): fc.Arbitrary<FamilySpec[]> {
   const child = fc
     .tuple(koreanChildNameArbitrary(), fc.integer({ min: 0, max: 156 }))
     .map(([name, startWeek]) => ({ name, startWeek }));
   // Children of one family never share a near-duplicate key: realistic data has no near duplicates.
   const children = fc.uniqueArray(child, { minLength: 1, maxLength: 3, size: 'max', selector: (c) => nearDuplicateKey(c.name) });
   const family = fc.tuple(fc.uuid({ version: 4 }), children).map(([userId, kids]) => ({ userId, children: kids }));
-  return fc.uniqueArray(family, { minLength: 1, maxLength: maxFamilies, size: 'max', selector: (f) => f.userId });
+  return fc.uniqueArray(shrinkable ? family : valuesOnly(family), { minLength: 1, maxLength: maxFamilies, size: 'max', selector: (f) => f.userId });
 }
 
 export function rowSpecArbitrary(maxFamilies: number, injections: fc.Arbitrary<Injection[]>): fc.Arbitrary<RowSpec> {

@@ -64,7 +64,8 @@ export interface DatasetSpecParts {
   maxRows: number;
 }
 
-export function datasetSpecParts(opts: LegacyDatasetOptions): DatasetSpecParts {
+/** `shrinkable: false` draws the same families without their shrink contexts (a stream that never shrinks). */
+export function datasetSpecParts(opts: LegacyDatasetOptions, { shrinkable = true }: { shrinkable?: boolean } = {}): DatasetSpecParts {
   const { mode, minRows = 0, maxRows = Math.max(20, minRows), anomalies } = opts;
   if (!Number.isSafeInteger(minRows) || !Number.isSafeInteger(maxRows) || minRows < 0 || maxRows < minRows) {
     throw new RangeError(`row bounds must be integers with 0 <= minRows <= maxRows, got minRows=${minRows} maxRows=${maxRows}`);
@@ -77,7 +78,7 @@ export function datasetSpecParts(opts: LegacyDatasetOptions): DatasetSpecParts {
     }
   }
   const maxFamilies = Math.max(3, Math.ceil(maxRows / 6));
-  return { families: familiesArbitrary(maxFamilies), row: rowSpecArbitrary(maxFamilies, injectionsArbitrary(mode, anomalies)), minRows, maxRows };
+  return { families: familiesArbitrary(maxFamilies, { shrinkable }), row: rowSpecArbitrary(maxFamilies, injectionsArbitrary(mode, anomalies)), minRows, maxRows };
 }
 
 /**

@@ -12,6 +12,7 @@ import type { AnomalyId } from './anomaly-id.ts';
 import { childOf, childRowCounts, DatasetBuilder } from './dataset-builder.ts';
 import type { AuthUser, LegacyRow } from './dataset.ts';
 import type { FamilySpec, RowSpec } from './dataset-spec.ts';
+import { tap } from './draw-only.ts';
 import { datasetSpecArbitrary, datasetSpecParts } from './legacy-dataset.ts';
 import type { SampleOptions } from './sample.ts';
 
@@ -26,7 +27,7 @@ export function streamDataset(opts: SampleOptions & { detectAnomalies?: boolean 
   let families: FamilySpec[] = [];
   const draw = (onSpec: (r: RowSpec) => void): void => {
     // As sampleDataset draws legacyDatasetArbitrary (the same parts, the same composition, the same seed).
-    const parts = datasetSpecParts({ mode: opts.mode, minRows: opts.rows, maxRows: opts.rows, ...(opts.anomalies ? { anomalies: opts.anomalies } : {}) });
+    const parts = datasetSpecParts({ mode: opts.mode, minRows: opts.rows, maxRows: opts.rows, ...(opts.anomalies ? { anomalies: opts.anomalies } : {}) }, { shrinkable: false });
     const spec = datasetSpecArbitrary(
       tap(parts.families, (f) => (families = f)),
       tap(parts.row, onSpec),
@@ -54,23 +55,4 @@ export function streamDataset(opts: SampleOptions & { detectAnomalies?: boolean 
   });
   const users = builder?.users ?? [];
   return { users, rowCount, ...(detector ? { anomalies: detector.finish(users) } : {}) };
-}
-
-/** One value for every tapped draw: fast-check's array then holds a reference per row, nothing more. */
-const NOTHING = new fc.Value(null, undefined);
-
-/** An arbitrary that hands each generated value to `onValue` and yields nothing (so fast-check keeps nothing of it). */
-function tap<T>(inner: fc.Arbitrary<T>, onValue: (value: T) => void): fc.Arbitrary<null> {
-  return new (class extends fc.Arbitrary<null> {
-    override generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<null> {
-      onValue(inner.generate(mrng, biasFactor).value);
-      return NOTHING;
-    }
-    override canShrinkWithoutContext(value: unknown): value is null {
-      return false;
-    }
-    override shrink(): fc.Stream<fc.Value<null>> {
-      return fc.Stream.nil();
-    }
-  })();
 }
