@@ -51,7 +51,8 @@ export async function benchMemory(server: StartedPostgres, sizes: readonly numbe
   }
 }
 
-function measure(args: string[], env: NodeJS.ProcessEnv, stdoutFile?: string): Promise<CommandMemory> {
+/** Runs the CLI (bin/habit-verify.js) as a user does, stdout to `stdoutFile` (or nowhere): its wall time and its own peak RSS. */
+export function measure(args: string[], env: NodeJS.ProcessEnv, stdoutFile?: string): Promise<CommandMemory> {
   return new Promise((resolve, reject) => {
     const fd = stdoutFile ? openSync(stdoutFile, 'w') : undefined;
     const started = performance.now();

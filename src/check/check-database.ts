@@ -20,6 +20,8 @@ export interface CheckResult {
   driftRows: number;
   constraintsValidated: boolean;
   backfill: BackfillResult;
+  /** Wall time of each part that ran, in order (ms): Phase 0's apply, the backfill, the round trip by pages, constraints, drift. */
+  stageMs: Partial<Record<CheckStage, number>>;
   /** The implementation failed this part of the check (the figures cover what ran before it). */
   failure?: CheckFailure;
   /**
@@ -44,6 +46,8 @@ export interface CheckFailure {
   code?: string;
 }
 
+export type CheckStage = 'phase0' | 'backfill' | 'roundTrip' | 'constraints' | 'drift';
+
 const NO_BACKFILL: BackfillResult = { batches: 0, rows: 0, migrated: 0, quarantined: 0, roundTrips: 0, done: false, ms: 0 };
 
 /**
@@ -60,17 +64,28 @@ export async function checkDatabase(
 ): Promise<CheckResult> {
   let backfill: BackfillResult = NO_BACKFILL;
   let pages: RoundTripPages | undefined;
+  const stageMs: CheckResult['stageMs'] = {};
+  const timed = async <T>(stage: CheckStage, run: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      stageMs[stage] = Math.round(performance.now() - started);
+    }
+  };
   try {
-    await byImplementation("Phase 0's apply", () => impl.phases['phase-0'].apply(client));
-    backfill = await byImplementation('the backfill', () =>
-      impl.backfill.run(client, {
-        ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
-        ...(opts.onBatch ? { onBatch: opts.onBatch } : {}),
-      }),
+    await timed('phase0', () => byImplementation("Phase 0's apply", () => impl.phases['phase-0'].apply(client)));
+    backfill = await timed('backfill', () =>
+      byImplementation('the backfill', () =>
+        impl.backfill.run(client, {
+          ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+          ...(opts.onBatch ? { onBatch: opts.onBatch } : {}),
+        }),
+      ),
     );
-    pages = await roundTripPages(client, impl.observe, opts.pageRows ? { pageRows: opts.pageRows } : {});
-    const constraints = await validateConstraints(client);
-    const drift = await byImplementation('the drift detector (observe.drift)', () => impl.observe.drift(client));
+    pages = await timed('roundTrip', () => roundTripPages(client, impl.observe, opts.pageRows ? { pageRows: opts.pageRows } : {}));
+    const constraints = await timed('constraints', () => validateConstraints(client));
+    const drift = await timed('drift', () => byImplementation('the drift detector (observe.drift)', () => impl.observe.drift(client)));
     return {
       legacyRows: pages.legacyRows,
       migratedRows: pages.migratedRows,
@@ -82,6 +97,7 @@ export async function checkDatabase(
       driftRows: drift.length,
       constraintsValidated: constraints.every((c) => c.validated),
       backfill,
+      stageMs,
       details: { diffs: pages.diffs, problems: pages.problems, drift, constraints, quarantine: pages.quarantineExamples },
     };
   } catch (err) {
@@ -104,6 +120,7 @@ export async function checkDatabase(
       driftRows: 0,
       constraintsValidated: false,
       backfill,
+      stageMs,
       details: { diffs: [], problems: [], drift: [], constraints: [], quarantine: pages?.quarantineExamples ?? [] },
       failure,
     };

@@ -62,6 +62,8 @@ describe('habit-verify exit codes', () => {
       expect(out.legacyRows).toBe(12);
       expect(out.migratedRows + out.quarantinedRows).toBe(12);
       expect(out).toMatchObject({ roundTripMismatches: 0, driftRows: 0, constraintsValidated: true });
+      // each part's wall time, for the bench's rehearsal
+      expect(Object.keys(out.stageMs)).toEqual(['load', 'phase0', 'backfill', 'roundTrip', 'constraints', 'drift']);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -44,11 +44,14 @@ export async function checkCommand(dump: string, flags: CheckFlags, config: Conf
   let result: CheckResult;
   let fixture: string | undefined;
   let ignoredUserColumns: string[] = [];
+  let loadMs = 0;
   try {
     const db = await pg.createDatabase('check');
     const client = await connect(db.uri);
     try {
+      const loadStarted = performance.now();
       const loaded = await loadDump(client, dump);
+      loadMs = Math.round(performance.now() - loadStarted);
       ignoredUserColumns = loaded.ignoredUserColumns;
       result = await checkDatabase(client, impl, { ...(batchSize ? { batchSize } : {}), onBatch: backfillProgress(loaded.legacyRows) });
       if (saveId !== undefined) fixture = await saveRowAsFixture(client, saveId, result);
@@ -63,7 +66,7 @@ export async function checkCommand(dump: string, flags: CheckFlags, config: Conf
   const written = await writeRunReport(report, { reportsRoot: flags.reportDir ?? join(PROJECT_ROOT, 'reports') });
   const { details, backfill, ...summary } = result;
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify({ ...summary, passed, reportDir: written.dir, ignoredUserColumns, ...(fixture ? { fixture } : {}), drift: details.drift.slice(0, 100) }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...summary, stageMs: { load: loadMs, ...summary.stageMs }, passed, reportDir: written.dir, ignoredUserColumns, ...(fixture ? { fixture } : {}), drift: details.drift.slice(0, 100) }, null, 2)}\n`);
   } else {
     const reasons = Object.entries(result.quarantineReasons).map(([r, n]) => `${r} ${n}`).join(', ') || 'none';
     process.stdout.write(
