@@ -79,7 +79,7 @@ export function memoryMd(m: MemoryFigures): string[] {
   return [
     '## Memory of the dump commands',
     '',
-    'Peak RSS of the CLI\'s node process (`process.resourceUsage().maxRSS`; Postgres is the bench server, not counted) for a `generate --mode mixed --format sql` dump of each size, then `load` and `check` of it. Streaming: the peak should not follow the size (what grows is V8 collecting later on a bigger heap, and generate\'s per-row bookkeeping of a few hundred bytes).',
+    'Peak RSS of the CLI\'s node process (`process.resourceUsage().maxRSS`; Postgres is the bench server, not counted) for a `generate --mode mixed --format sql` dump of each size, then `load` and `check` of it. Streaming: the peak should not follow the size. What remains is mostly V8 collecting later on a bigger heap (the live heap of generate stays ~40 MB; its peak RSS is that plus the garbage V8 lets pile up — under `--max-old-space-size=256` generate of 100k rows peaks at 241 MB instead of 347), plus generate\'s bookkeeping: a few bytes per row (clean rows, moved weeks, fast-check\'s array of the rows) and the families (up to one per 6 rows).',
     '',
     `| rows | dump | ${commands.map((c) => `${c} peak RSS / wall`).join(' | ')} |`,
     `| ---: | ---: | ${commands.map(() => '---:').join(' | ')} |`,
