@@ -103,6 +103,15 @@ export const rollback: PropertyDef<RollbackCase> = {
         });
       }
     }
+    // and writes a row the rules quarantine (the trigger records it): deleted while Phase 1 is rolled back
+    const broken = (week: string): Write => ({
+      kind: 'raw',
+      op: 'insert',
+      values: { user_id: owner, child_name: '하늘', week_period: null, week_start_date: week, theme: null, habits: 'not an array', reflection: null, reward: null },
+    });
+    const quarantined = await execute(c, 0, broken('2026-01-19'), ctx.impl);
+    executed.push(quarantined);
+    const quarantinedId = quarantined.outcome && 'id' in quarantined.outcome ? quarantined.outcome.id : undefined;
     const mismatches = replayInModel(model, executed);
     if (mismatches.length > 0) fail('while Phase 1 was applied, an answer differs from the model', { mismatches });
 
@@ -133,6 +142,10 @@ export const rollback: PropertyDef<RollbackCase> = {
     const legacyBefore = await readLegacyRows(c);
     const during: Executed[] = [];
     for (const intent of input.during) during.push(await execute(c, 0, await resolve(intent, world, state, c), ctx.impl));
+    // the reconcile must also see a row the rules quarantine that arrived meanwhile, and forget the
+    // quarantine row of one that went
+    during.push(await execute(c, 0, broken('2026-01-26'), ctx.impl));
+    if (quarantinedId !== undefined) during.push(await execute(c, 0, { kind: 'raw', op: 'delete', id: quarantinedId }, ctx.impl));
     // and one to the week made from the template: the reconcile re-derives it, template and all
     if (templateWeekNow !== undefined) during.push(await execute(c, 0, { kind: 'raw', op: 'update', id: templateWeekNow, set: { theme: '롤백 중에 바뀜' } }, ctx.impl));
     const duringMismatches = replayInModel(model, during);

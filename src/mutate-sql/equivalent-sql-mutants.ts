@@ -45,6 +45,13 @@ const DRIFT = 'phase-0/sql/create-drift-function.up.sql';
 const CANDIDATES_ONLY =
   "hv_drift_candidates only narrows which rows hv_drift compares field by field (the report reads both sides in full for every candidate): this edit makes more rows candidates, or other segments of a sample — equal rows then reach the report and are found equal, and a sample stays a part of the full report. What it reports is the same; what it costs is not (bench:drift measures drift ÷ one read)";
 
+const RECONCILE_IDS =
+  "hv_resync sorts and de-duplicates the ids it is given (array_agg(DISTINCT … ORDER BY …)); with none to reconcile, a NULL list reaches hv_resync, which finds no group and re-derives nothing";
+const NEVER_HANDLED_VIA_DRIFT =
+  "a legacy row neither migrated nor quarantined is a drift row too (hv_drift's missing_in_new: it hashes every row not in quarantine), so the drift branch lists it when this branch no longer does";
+const DRIFT_NULL_IDS =
+  "hv_drift gives a NULL legacy id only to weeks made without a legacy row, which Phase 1 never makes; a NULL among the ids matches no row in hv_resync (= ANY, an empty range)";
+
 export const EQUIVALENT_SQL_MUTANTS: readonly EquivalentSqlMutant[] = [
   { file: BACKFILL, line: "WHEN bool_or(coalesce(jsonb_typeof(e.value -> 'times'), 'null') NOT IN ('array', 'null')) THEN 'times_not_array'", col: 18, from: 'coalesce', to: 'nullif', why: TYPE_GUARD },
   { file: BACKFILL, line: "WHEN coalesce(jsonb_typeof(r.habits), 'null') NOT IN ('array', 'null') THEN 'habits_not_array'", col: 10, from: 'coalesce', to: 'nullif', why: TYPE_GUARD },
@@ -198,6 +205,14 @@ export const EQUIVALENT_SQL_MUTANTS: readonly EquivalentSqlMutant[] = [
   { file: DRIFT, line: "WHERE p_sample_permille >= 1000 AND w.legacy_id IS NOT NULL", col: 6, from: "WHERE p_sample_permille >= 1000 AND w.legacy_id IS NOT NULL", to: "", why: CANDIDATES_ONLY },
   { file: DRIFT, line: "WHERE p_sample_permille >= 1000 AND w.legacy_id IS NOT NULL", col: 38, from: "AND", to: "OR", why: CANDIDATES_ONLY },
   { file: DRIFT, line: "WHERE p_sample_permille >= 1000 AND w.legacy_id IS NOT NULL", col: 38, from: "AND w.legacy_id IS NOT NULL", to: "", why: CANDIDATES_ONLY },
+  { file: SYNC, line: "SELECT coalesce(array_agg(DISTINCT s.id ORDER BY s.id), '{}') INTO v_ids FROM (", col: 10, from: "coalesce", to: "nullif", why: RECONCILE_IDS },
+  { file: SYNC, line: "SELECT coalesce(array_agg(DISTINCT s.id ORDER BY s.id), '{}') INTO v_ids FROM (", col: 29, from: "DISTINCT", to: "", why: RECONCILE_IDS },
+  { file: SYNC, line: "SELECT coalesce(array_agg(DISTINCT s.id ORDER BY s.id), '{}') INTO v_ids FROM (", col: 56, from: "", to: "DESC", why: RECONCILE_IDS },
+  { file: SYNC, line: "WHERE NOT EXISTS (SELECT 1 FROM public.weeks w WHERE w.legacy_id = h.id)", col: 53, from: "WHERE w.legacy_id = h.id", to: "", why: NEVER_HANDLED_VIA_DRIFT },
+  { file: SYNC, line: "WHERE NOT EXISTS (SELECT 1 FROM public.weeks w WHERE w.legacy_id = h.id)", col: 71, from: "=", to: "<>", why: NEVER_HANDLED_VIA_DRIFT },
+  { file: SYNC, line: "AND NOT EXISTS (SELECT 1 FROM public.migration_quarantine q WHERE q.legacy_id = h.id)", col: 68, from: "WHERE q.legacy_id = h.id", to: "", why: NEVER_HANDLED_VIA_DRIFT },
+  { file: SYNC, line: "AND NOT EXISTS (SELECT 1 FROM public.migration_quarantine q WHERE q.legacy_id = h.id)", col: 86, from: "=", to: "<>", why: NEVER_HANDLED_VIA_DRIFT },
+  { file: SYNC, line: "SELECT d.legacy_id FROM public.hv_drift() d WHERE d.legacy_id IS NOT NULL", col: 49, from: "WHERE d.legacy_id IS NOT NULL", to: "", why: DRIFT_NULL_IDS },
 ];
 
 /** Why the mutant is equivalent, or undefined when nobody said it is. */
