@@ -22,12 +22,17 @@ export interface RequestValidationCase {
 /** The account the probes write as (the dataset may have none). */
 const OWNER = '0f0f0f0f-0000-4000-8000-00000000f0a1';
 const GHOST = '0f0f0f0f-0000-4000-8000-00000000dead';
+/** Another family, with a template of its own. */
+const OTHER = '0f0f0f0f-0000-4000-8000-00000000f0a2';
 
 interface ProbeContext {
   /** The week every week probe aims at (created by the case), and its habits now. */
   legacyId: number;
   habits: number;
   text: (n: number) => string;
+  /** A template of the probes' account, and one of another family. */
+  ownTemplate: string;
+  otherTemplate: string;
 }
 type Expect = 'ok' | DualWriteRejection;
 interface Probe {
@@ -118,6 +123,13 @@ const PROBES: readonly Probe[] = [
   { name: 'an idempotency key past the limit', make: (c) => ({ ...week('setTheme', () => ({ theme: 'x' }), 'invalid_request')(c), key: 'k'.repeat(L.keyLength + 1) }) },
   { name: 'an idempotency key at the limit', make: (c) => ({ ...week('setTheme', () => ({ theme: 'y' }), 'ok')(c), key: 'k'.repeat(L.keyLength) }) },
   { name: 'an unknown operation', make: (c) => ({ op: 'dropWeek', request: { legacyId: c.legacyId }, expect: 'invalid_request' }) },
+  { name: 'an unknown operation on a week that is not there', make: () => ({ op: 'dropWeek', request: { legacyId: 987654321 }, expect: 'invalid_request' }) },
+  { name: 'setReflection null', make: week('setReflection', () => ({ reflection: null }), 'ok') },
+  { name: 'createWeek with a reflection', make: newWeek(() => ({ weekStartDate: '2026-02-02', reflection: { 느낀점: '좋아요' } }), 'ok') },
+  { name: 'createWeek from a template of its own', make: newWeek((c) => ({ weekStartDate: '2026-02-09', templateId: c.ownTemplate, habits: undefined }), 'ok') },
+  { name: "createWeek from another family's template", make: newWeek((c) => ({ weekStartDate: '2026-02-16', templateId: c.otherTemplate, habits: undefined }), 'invalid_request') },
+  { name: "createWeek for a sibling on the probe week's Monday", make: newWeek(() => ({ childName: '검증의 동생', weekStartDate: '2026-01-05' }), 'ok') },
+  { name: 'createWeek for the probe week again', make: newWeek(() => ({ weekStartDate: '2026-01-05', habits: ['다른 습관'] }), 'ok') },
   { name: 'a request that is no object', make: () => ({ op: 'setTheme', request: ['x'], expect: 'invalid_request' }) },
 ];
 
@@ -146,7 +158,7 @@ export const requestValidation: PropertyDef<RequestValidationCase> = {
   toDataset: (c) => c.dataset,
   async check(input, ctx) {
     const c = ctx.client;
-    await loadAndBackfill(ctx, input.dataset, [OWNER]);
+    await loadAndBackfill(ctx, input.dataset, [OWNER, OTHER]);
     const model = await LegacyModel.read(c);
     const executed: Executed[] = [];
     const send = async (call: ApiCall) => {
@@ -158,13 +170,30 @@ export const requestValidation: PropertyDef<RequestValidationCase> = {
     const legacyId = Number((made.outcome as { response?: { legacyId?: unknown } } | undefined)?.response?.legacyId);
     if (!Number.isInteger(legacyId)) throw new PropertyFailure(`a valid createWeek was not answered with a legacy id: ${made.error ?? JSON.stringify(made.outcome)}`);
 
+    const templateOf = async (key: string, userId: string, habits: string[]) => {
+      const t = await send({ kind: 'api', op: 'createTemplate', key, request: { userId, name: '평일', habits } });
+      const id = (t.outcome as { response?: { templateId?: unknown } } | undefined)?.response?.templateId;
+      if (typeof id !== 'string') throw new PropertyFailure(`a valid createTemplate was not answered with a template id: ${t.error ?? JSON.stringify(t.outcome)}`);
+      return id;
+    };
+    const ownTemplate = await templateOf('probe-template', OWNER, ['숙제하기', '줄넘기']);
+    const otherTemplate = await templateOf('other-template', OTHER, ['피아노 연습']);
+
     const refusals: unknown[] = [];
     for (const [i, p] of input.order.map((k) => [k, PROBES[k]!] as const)) {
       const { rows } = await c.query<{ n: number }>(`SELECT CASE WHEN jsonb_typeof(habits) = 'array' THEN jsonb_array_length(habits) ELSE 0 END AS n FROM public.habit_tracker WHERE id = $1`, [legacyId]);
-      const probe = p.make({ legacyId, habits: rows[0]?.n ?? 0, text: (n) => input.char.repeat(n) });
+      const probe = p.make({ legacyId, habits: rows[0]?.n ?? 0, text: (n) => input.char.repeat(n), ownTemplate, otherTemplate });
+      if (probe.request && typeof probe.request === 'object' && 'habits' in probe.request && (probe.request as { habits?: unknown }).habits === undefined) delete (probe.request as { habits?: unknown }).habits;
       const call = { kind: 'api', op: probe.op, key: probe.key ?? `probe-${i}`, request: probe.request } as ApiCall;
       if (probe.expect === 'ok') {
-        await send(call);
+        const e = await send(call);
+        // a week's answer names its week: the one the new schema holds for that legacy row
+        const r = e.outcome?.ok && 'response' in e.outcome ? e.outcome.response : undefined;
+        if (r && typeof r.weekId === 'string' && r.legacyId !== undefined) {
+          const weekIds = ctx.impl.observe.weekIds ? await ctx.impl.observe.weekIds(c) : undefined;
+          const want = weekIds?.get(Number(r.legacyId));
+          if (weekIds && want !== r.weekId) refusals.push({ probe: p.name, op: probe.op, expected: `weekId ${want ?? '(none)'}`, got: `weekId ${r.weekId}` });
+        }
         continue;
       }
       const e = await execute(c, 0, call, ctx.impl);

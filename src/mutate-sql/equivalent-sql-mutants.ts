@@ -52,6 +52,16 @@ const NEVER_HANDLED_VIA_DRIFT =
 const DRIFT_NULL_IDS =
   "hv_drift gives a NULL legacy id only to weeks made without a legacy row, which Phase 1 never makes; a NULL among the ids matches no row in hv_resync (= ANY, an empty range)";
 
+const HELPERS = 'phase-1/sql/create-dual-write-request-helpers.up.sql';
+const WHY_OPS: Record<string, string> = {
+  '81:108': 'the habit at v_i was deleted by the statement before: no habit of the week has display_order = v_i, so >= selects what > does',
+  '144:12': "a template without habits gives NULL instead of '[]', and both consumers expand v_names with jsonb_array_elements (no element either way) under coalesce(…, '[]')",
+  '176:63': OPAQUE_ID,
+  '200:6': "nullif(x, 'boolean') <> 'boolean' is NULL (IF does not reject) exactly where coalesce(x, 'boolean') <> 'boolean' is false: a boolean or a missing isDefault",
+  '6:36': "with no write number yet the DETAIL reads 'op_seq=' instead of '': neither carries a number, and the contract reads only op_seq=<digits> (toDualWriteError)",
+  '96:8': "an index equal to the habit count passes this check but names no habit: hv_dw_new_write then changes no row and refuses with the same DW416, rolling back the legacy change (jsonb_set and - leave the array as it is for that index)",
+};
+
 export const EQUIVALENT_SQL_MUTANTS: readonly EquivalentSqlMutant[] = [
   { file: BACKFILL, line: "WHEN bool_or(coalesce(jsonb_typeof(e.value -> 'times'), 'null') NOT IN ('array', 'null')) THEN 'times_not_array'", col: 18, from: 'coalesce', to: 'nullif', why: TYPE_GUARD },
   { file: BACKFILL, line: "WHEN coalesce(jsonb_typeof(r.habits), 'null') NOT IN ('array', 'null') THEN 'habits_not_array'", col: 10, from: 'coalesce', to: 'nullif', why: TYPE_GUARD },
@@ -213,6 +223,13 @@ export const EQUIVALENT_SQL_MUTANTS: readonly EquivalentSqlMutant[] = [
   { file: SYNC, line: "AND NOT EXISTS (SELECT 1 FROM public.migration_quarantine q WHERE q.legacy_id = h.id)", col: 68, from: "WHERE q.legacy_id = h.id", to: "", why: NEVER_HANDLED_VIA_DRIFT },
   { file: SYNC, line: "AND NOT EXISTS (SELECT 1 FROM public.migration_quarantine q WHERE q.legacy_id = h.id)", col: 86, from: "=", to: "<>", why: NEVER_HANDLED_VIA_DRIFT },
   { file: SYNC, line: "SELECT d.legacy_id FROM public.hv_drift() d WHERE d.legacy_id IS NOT NULL", col: 49, from: "WHERE d.legacy_id IS NOT NULL", to: "", why: DRIFT_NULL_IDS },
+  { file: OPERATIONS, line: "UPDATE public.habits SET display_order = display_order - 1 WHERE week_id = p_week.id AND display_order > v_i;", col: 108, from: ">", to: ">=", why: WHY_OPS['81:108']! },
+  { file: OPERATIONS, line: "SELECT coalesce(jsonb_agg(e.value -> 'name' ORDER BY e.ord), '[]'::jsonb) INTO v_names", col: 12, from: "coalesce", to: "nullif", why: WHY_OPS['144:12']! },
+  { file: OPERATIONS, line: "SELECT public.hv_uuid('habit:' || v_week || ':' || (n.ord - 1)), v_week, n.value #>> '{}',", col: 63, from: "1", to: "2", why: WHY_OPS['176:63']! },
+  { file: OPERATIONS, line: "SELECT public.hv_uuid('habit:' || v_week || ':' || (n.ord - 1)), v_week, n.value #>> '{}',", col: 63, from: "1", to: "0", why: WHY_OPS['176:63']! },
+  { file: OPERATIONS, line: "IF coalesce(jsonb_typeof(p_req -> 'isDefault'), 'boolean') <> 'boolean' THEN", col: 6, from: "coalesce", to: "nullif", why: WHY_OPS['200:6']! },
+  { file: HELPERS, line: "DETAIL = coalesce('op_seq=' || nullif(current_setting('hv.op_seq', true), ''), '');", col: 36, from: "nullif", to: "coalesce", why: WHY_OPS['6:36']! },
+  { file: HELPERS, line: "IF v >= p_count THEN", col: 8, from: ">=", to: ">", why: WHY_OPS['96:8']! },
 ];
 
 /** Why the mutant is equivalent, or undefined when nobody said it is. */
