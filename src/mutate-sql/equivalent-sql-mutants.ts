@@ -7,8 +7,8 @@
 import type { SqlMutant } from './sql-mutant-defects.ts';
 
 export interface EquivalentSqlMutant {
-  /** The file under src/migration: `phase-0/sql/create-drift-function.up.sql`. */
-  file: string;
+  /** The file under src/migration: `phase-0/sql/create-drift-function.up.sql` (or every file holding a copy of the line). */
+  file: string | readonly string[];
   /** The line as the mutant reports it (`lineText`), and the edit's column on it. */
   line: string;
   col: number;
@@ -36,6 +36,8 @@ const FRESH_WEEKS = "the weeks of v_ids were re-derived just above with template
 const RLS_SUBQUERY = (table: string) =>
   `the subquery reads ${table} as the signed-in caller, under ${table}'s own policy (the same user_id = auth.uid() test): RLS is on for every family table whenever authenticated holds a privilege (Phase 2 grants last and its rollback revokes first), so the subquery yields the caller's rows with or without the term`;
 const RETIREMENT = 'phase-3/sql/create-retirement-functions.up.sql';
+/** hv_p3_sync_legacy is defined in the retirement functions and again, for the legacy table's other name, by the rename and its rollback. */
+const REVERSE_SYNC_COPIES = [RETIREMENT, 'phase-3/sql/rename-legacy.up.sql', 'phase-3/sql/rename-legacy.down.sql'] as const;
 const SYNC_IDS =
   "hv_p3_sync_legacy is executable by no API role and called only by the statement triggers, with ARRAY(SELECT …) (never NULL): its ids are used only through = ANY (p_ids), which matches a row once however often its id is listed and never for a NULL; the early return only saves work — with no id to match, the upsert and the delete touch no row (the read-only guard lets the sync's empty statements through: it runs in a trigger with the flag on) and the flag ends 'off' instead of unset, which the only reader compares with 'on'";
 const SYNC_GUARD =
@@ -174,8 +176,8 @@ export const EQUIVALENT_SQL_MUTANTS: readonly EquivalentSqlMutant[] = [
   { file: "phase-2/sql/rls-policy-habits.up.sql", line: "WITH CHECK (week_id IN (SELECT w.id FROM public.weeks w WHERE w.user_id = (SELECT auth.uid())));", col: 65, from: "WHERE w.user_id = (SELECT auth.uid())", to: "", why: RLS_SUBQUERY('weeks') },
   { file: "phase-2/sql/rls-policy-weeks.up.sql", line: "WITH CHECK (user_id = (SELECT auth.uid()) AND child_id IN (SELECT c.id FROM public.children c WHERE c.user_id = (SELECT auth.uid()))", col: 103, from: "WHERE c.user_id = (SELECT auth.uid())", to: "", why: RLS_SUBQUERY('children') },
   { file: "phase-2/sql/rls-policy-weeks.up.sql", line: "AND (template_id IS NULL OR template_id IN (SELECT t.id FROM public.habit_templates t WHERE t.user_id = (SELECT auth.uid()))));", col: 94, from: "WHERE t.user_id = (SELECT auth.uid())", to: "", why: RLS_SUBQUERY('habit_templates') },
-  { file: RETIREMENT, line: "IF p_ids IS NULL OR cardinality(p_ids) = 0 THEN RETURN; END IF;", col: 24, from: "OR", to: "AND", why: SYNC_IDS },
-  { file: RETIREMENT, line: "WHERE (h.user_id, h.child_name, h.week_period, h.week_start_date, h.theme, h.habits, h.reflection, h.reward, h.created_at, h.updated_at) IS DISTINCT FROM (EXCLUDED.user_id, EXCLUDED.child_name, EXCLUDED.week_period, EXCLUDED.week_start_date, EXCLUDED.theme, EXCLUDED.habits, EXCLUDED.reflection, EXCLUDED.reward, EXCLUDED.created_at, EXCLUDED.updated_at);", col: 8, from: "WHERE (h.user_id, h.child_name, h.week_period, h.week_start_date, h…", to: "", why: SYNC_GUARD },
+  { file: REVERSE_SYNC_COPIES, line: "IF p_ids IS NULL OR cardinality(p_ids) = 0 THEN RETURN; END IF;", col: 24, from: "OR", to: "AND", why: SYNC_IDS },
+  { file: REVERSE_SYNC_COPIES, line: "WHERE (h.user_id, h.child_name, h.week_period, h.week_start_date, h.theme, h.habits, h.reflection, h.reward, h.created_at, h.updated_at) IS DISTINCT FROM (EXCLUDED.user_id, EXCLUDED.child_name, EXCLUDED.week_period, EXCLUDED.week_start_date, EXCLUDED.theme, EXCLUDED.habits, EXCLUDED.reflection, EXCLUDED.reward, EXCLUDED.created_at, EXCLUDED.updated_at);", col: 8, from: "WHERE (h.user_id, h.child_name, h.week_period, h.week_start_date, h…", to: "", why: SYNC_GUARD },
   { file: RETIREMENT, line: "PERFORM public.hv_p3_sync_legacy(ARRAY(SELECT DISTINCT x.legacy_id FROM (SELECT legacy_id FROM old_rows) x WHERE x.legacy_id IS NOT NULL));", col: 55, from: "DISTINCT", to: "", why: SYNC_IDS },
   { file: RETIREMENT, line: "PERFORM public.hv_p3_sync_legacy(ARRAY(SELECT DISTINCT x.legacy_id FROM (SELECT legacy_id FROM old_rows) x WHERE x.legacy_id IS NOT NULL));", col: 116, from: "WHERE x.legacy_id IS NOT NULL", to: "", why: SYNC_IDS },
   { file: RETIREMENT, line: "PERFORM public.hv_p3_sync_legacy(ARRAY(SELECT DISTINCT x.legacy_id FROM (SELECT legacy_id FROM new_rows) x WHERE x.legacy_id IS NOT NULL));", col: 55, from: "DISTINCT", to: "", why: SYNC_IDS },
@@ -234,5 +236,6 @@ export const EQUIVALENT_SQL_MUTANTS: readonly EquivalentSqlMutant[] = [
 
 /** Why the mutant is equivalent, or undefined when nobody said it is. */
 export function equivalenceOf(m: SqlMutant): string | undefined {
-  return EQUIVALENT_SQL_MUTANTS.find((e) => m.file.endsWith(e.file) && e.line === m.lineText && e.col === m.col && e.from === m.from && e.to === m.to)?.why;
+  const inFile = (e: EquivalentSqlMutant) => (typeof e.file === 'string' ? [e.file] : e.file).some((f) => m.file.endsWith(f));
+  return EQUIVALENT_SQL_MUTANTS.find((e) => inFile(e) && e.line === m.lineText && e.col === m.col && e.from === m.from && e.to === m.to)?.why;
 }
