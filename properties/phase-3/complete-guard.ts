@@ -3,6 +3,7 @@ import type { PropertyDef } from '../../src/runner/property.ts';
 import type { LegacyDataset } from '../../src/generate/dataset.ts';
 import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
 import { readLegacyRows } from '../../src/check/read-state.ts';
+import { catalogDiff, catalogFingerprint } from '../../src/check/catalog-fingerprint.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { migratedDataset, resetBefore3, setupBefore3 } from '../rollback/support/phase-stack.ts';
 import { GRACE_DAYS, READ_ONLY_SQLSTATE, legacyTableName, readLegacyTable } from './support/legacy-table.ts';
@@ -54,7 +55,9 @@ export const completeGuard: PropertyDef<CompleteCase> = {
     await migratedDataset(ctx, input.dataset);
     if (input.dependent !== 'none') await c.query(DEPENDENTS[input.dependent]);
     const before = await readLegacyRows(c);
+    const catalogBefore = await catalogFingerprint(c);
     await ctx.impl.phases['phase-3'].apply(c);
+    await ctx.impl.phases['phase-3'].apply(c); // a retried deploy: what the first apply saved to undo stays
     if (input.renamed) await ctx.impl.phases['phase-3'].rename(c);
     // `days` after the read-only week began: the grace period left is what it lacks of the plan's 14
     const graceDays = Math.max(0, GRACE_DAYS - input.days);
@@ -87,5 +90,7 @@ export const completeGuard: PropertyDef<CompleteCase> = {
     if (attempts.some((a) => a.error?.code !== READ_ONLY_SQLSTATE)) throw new PropertyFailure(`after a refused complete (${situation}), the legacy table is not read-only`, { attempts });
     await ctx.impl.phases['phase-3'].rollback(c);
     if ((await legacyTableName(c)) !== 'habit_tracker') throw new PropertyFailure(`after a refused complete (${situation}), the rollback did not bring public.habit_tracker back`);
+    const catalog = catalogDiff(catalogBefore, await catalogFingerprint(c));
+    if (catalog.length > 0) throw new PropertyFailure(`after a refused complete (${situation}) and the rollback, the catalog is not as before Phase 3 (applied twice)`, { catalog: catalog.slice(0, 20) });
   },
 };

@@ -55,6 +55,8 @@ export const phase3Cycle: PropertyDef<Phase3Cycle> = {
     const appBefore = await legacyAppError(c);
 
     await ctx.impl.phases['phase-3'].apply(c);
+    // applied again (a retried deploy): idempotent — what the first apply saved to undo is not overwritten
+    await ctx.impl.phases['phase-3'].apply(c);
     if (input.renamed) await ctx.impl.phases['phase-3'].rename(c);
     await runOps(ctx, model, input.first);
     await ctx.impl.phases['phase-3'].rollback(c);
