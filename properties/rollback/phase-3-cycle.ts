@@ -60,6 +60,7 @@ export const phase3Cycle: PropertyDef<Phase3Cycle> = {
     if (input.renamed) await ctx.impl.phases['phase-3'].rename(c);
     await runOps(ctx, model, input.first);
     await ctx.impl.phases['phase-3'].rollback(c);
+    await ctx.impl.phases['phase-3'].rollback(c); // retried: idempotent, nothing more undone
 
     const lost = model.diff(await readLegacyRows(c));
     if (lost.length > 0) {

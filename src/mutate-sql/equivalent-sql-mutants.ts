@@ -268,6 +268,22 @@ export const EQUIVALENT_SQL_MUTANTS: readonly EquivalentSqlMutant[] = [
     to: 'DESC',
     why: 'the rollback recreates the saved triggers in the order saved, and PostgreSQL fires triggers of one event in the order of their names, whenever they were created: the order saved changes nothing',
   },
+  {
+    file: OPERATIONS,
+    line: "IF coalesce(jsonb_typeof(p_req -> 'templateId'), 'null') <> 'null' THEN",
+    col: 6,
+    from: 'coalesce',
+    to: 'nullif',
+    why: "nullif(x, 'null') <> 'null' is NULL (the IF takes the ELSE) exactly where coalesce(x, 'null') <> 'null' is false: a missing or JSON-null templateId",
+  },
+  {
+    file: HELPERS,
+    line: "v jsonb := coalesce(p_req -> p_field, '[]'::jsonb);",
+    col: 14,
+    from: 'coalesce',
+    to: 'nullif',
+    why: "a missing list (or an explicit []) then comes back as NULL instead of '[]': every check on it is NULL (no refusal, as for []), and both callers expand it with jsonb_array_elements under coalesce(…, '[]') — no habit either way",
+  },
 ];
 
 /** Why the mutant is equivalent, or undefined when nobody said it is. */
