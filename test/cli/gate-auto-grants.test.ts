@@ -9,10 +9,10 @@ import { cli } from './support.ts';
 // API roles automatically. The rest of the suite runs the default (explicit) regime in full; this is the
 // other regime's coverage in `npm test`, at a small budget (the full budget:
 // `habit-verify gate all --supabase-grants auto`).
-test('gate all passes under the automatic grants of older Supabase projects (5 cases per property)', async () => {
+test('gate all passes under the automatic grants of older Supabase projects (3 cases per property)', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'hv-gate-auto-'));
   try {
-    const r = await cli(['gate', 'all', '--supabase-grants', 'auto', '--seed', '2', '--runs', '5', '--no-save-regressions', '--json', '--report-dir', dir], {}, 450_000);
+    const r = await cli(['gate', 'all', '--supabase-grants', 'auto', '--seed', '2', '--runs', '3', '--no-save-regressions', '--json', '--report-dir', dir], {}, 450_000);
     const report = JSON.parse(r.stdout) as RunReport;
     const notPassed = report.results.filter((p) => p.verdict !== 'passed').map((p) => `${p.property}: ${p.verdict} ${p.failure?.message ?? p.note ?? ''}`);
     expect(notPassed).toEqual([]);
