@@ -93,7 +93,8 @@ export const DRIFT_INJECTIONS: readonly DriftInjection[] = [
   {
     what: 'child_name',
     needsHabit: false,
-    apply: async (db, t) => void (await db.query(`UPDATE public.children SET name = name || ' (drift)' WHERE id = $1`, [t.childId])),
+    // at most 100 characters (check_name_length): a long name gives up its tail for the mark
+    apply: async (db, t) => void (await db.query(`UPDATE public.children SET name = left(name, 92) || ' (drift)' WHERE id = $1`, [t.childId])),
     locates: field('child_name'),
     explains: field('child_name'),
     wholeChild: true,
