@@ -6,7 +6,7 @@ import { legacyDatasetArbitrary } from '../../src/generate/legacy-dataset.ts';
 import { connect } from '../../src/db/connect.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { loadAndBackfill, setupPhase1 } from './support/phase-1-case.ts';
-import { execute, intentArbitrary, readWorld, resolve, type ClientState, type Executed, type Intent } from './support/operations.ts';
+import { execute, intentArbitrary, readWorld, remember, resolve, type ClientState, type Executed, type Intent } from './support/operations.ts';
 import { LegacyModel, modelDiffs } from './support/model.ts';
 import { replayInModel } from './support/replay.ts';
 import { describeInconsistency, isConsistent, readConsistency } from './support/consistency.ts';
@@ -120,16 +120,6 @@ function templatesOf(executed: readonly Executed[]): Map<number, string> {
     if (r.created === true && template !== undefined) out.set(Number(r.legacyId), template);
   }
   return out;
-}
-
-function remember(state: ClientState, e: Executed): void {
-  if (!e.outcome?.ok) return;
-  if ('rowCount' in e.outcome && e.outcome.id !== undefined) state.created.push(e.outcome.id);
-  if ('response' in e.outcome) {
-    const r = e.outcome.response;
-    if (e.write.kind === 'api' && e.write.op === 'createWeek') state.created.push(Number(r.legacyId));
-    if (e.write.kind === 'api' && e.write.op === 'createTemplate') state.templates.push(String(r.templateId));
-  }
 }
 
 function describeWrite(w: Executed['write']): string {

@@ -6,7 +6,7 @@ import { REQUEST_LIMITS as L } from '../../src/contract/request-limits.ts';
 import type { DualWriteRejection } from '../../src/contract/dual-write-error.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { loadAndBackfill, setupPhase1 } from './support/phase-1-case.ts';
-import { execute, type Executed } from './support/operations.ts';
+import { execute, habitCount, type Executed } from './support/operations.ts';
 import { LegacyModel, modelDiffs, type ApiCall } from './support/model.ts';
 import { replayInModel } from './support/replay.ts';
 import { describeInconsistency, isConsistent, readConsistency } from './support/consistency.ts';
@@ -183,8 +183,7 @@ export const requestValidation: PropertyDef<RequestValidationCase> = {
 
     const refusals: unknown[] = [];
     for (const [i, p] of input.order.map((k) => [k, PROBES[k]!] as const)) {
-      const { rows } = await c.query<{ n: number }>(`SELECT CASE WHEN jsonb_typeof(habits) = 'array' THEN jsonb_array_length(habits) ELSE 0 END AS n FROM public.habit_tracker WHERE id = $1`, [legacyId]);
-      const probe = p.make({ legacyId, habits: rows[0]?.n ?? 0, text: (n) => input.char.repeat(n), ownTemplate, otherTemplate });
+      const probe = p.make({ legacyId, habits: await habitCount(c, legacyId), text: (n) => input.char.repeat(n), ownTemplate, otherTemplate });
       if (probe.request && typeof probe.request === 'object' && 'habits' in probe.request && (probe.request as { habits?: unknown }).habits === undefined) delete (probe.request as { habits?: unknown }).habits;
       const call = { kind: 'api', op: probe.op, key: probe.key ?? `probe-${i}`, request: probe.request } as ApiCall;
       if (probe.expect === 'ok') {

@@ -7,7 +7,7 @@ import { addDaysIso, weekPeriodLabel } from '../../src/migration/mapping-rules.t
 import { readLegacyRows } from '../../src/check/read-state.ts';
 import { PropertyFailure } from '../../src/runner/property-failure.ts';
 import { loadAndBackfill, setupPhase1 } from './support/phase-1-case.ts';
-import { execute, intentArbitrary, readWorld, resolve, type ClientState, type Intent } from './support/operations.ts';
+import { execute, intentArbitrary, readWorld, remember, resolve, type ClientState, type Intent } from './support/operations.ts';
 import { beyondGroups, changedGroups, markXid, rowsOfGroups, rowsWrittenSince } from './support/write-locality.ts';
 import { describeInconsistency, isConsistent, readConsistency } from './support/consistency.ts';
 
@@ -85,11 +85,7 @@ export const writeLocality: PropertyDef<WriteLocalityCase> = {
       const mark = await markXid(c);
       const done = await execute(c, 0, write, ctx.impl);
       if (done.outcome === undefined) throw new PropertyFailure(`write ${i + 1} failed: ${done.error}`, { write });
-      if (done.outcome.ok && 'response' in done.outcome) {
-        const r = done.outcome.response;
-        if (write.kind === 'api' && write.op === 'createWeek') state.created.push(Number(r.legacyId));
-        if (write.kind === 'api' && write.op === 'createTemplate') state.templates.push(String(r.templateId));
-      } else if (done.outcome.ok && 'id' in done.outcome && done.outcome.id !== undefined) state.created.push(done.outcome.id);
+      remember(state, done);
       const written = await rowsWrittenSince(c, mark);
       const groups = changedGroups(before, await readLegacyRows(c));
       const beyond = beyondGroups(written, await rowsOfGroups(c, ctx.impl, groups));

@@ -1,14 +1,11 @@
 import type pg from 'pg';
-import { expectedOutcomes, expectedWarnings } from '../../../src/check/canonical.ts';
+import { expectedOutcomes } from '../../../src/check/canonical.ts';
 import { readLegacyRows, readUserIds } from '../../../src/check/read-state.ts';
 import type { MigrationImplementation } from '../../../src/contract/implementation.ts';
 import type { DriftRow } from '../../../src/contract/observation.ts';
 import type { CanonicalRow } from '../../../src/check/canonical.ts';
-import { accountingProblems, roundTripDiffs, warningProblems, type AccountingProblem, type FieldDiff, type WarningProblem } from '../../../src/check/round-trip.ts';
-import { expectedNewSchemaRows } from '../../../src/check/new-schema-rows.ts';
-import { newSchemaDiffs, type NewSchemaDiff } from '../../../src/check/new-schema-diff.ts';
-import { readNewSchemaRows, type UnkeyedRow } from '../../../src/check/read-new-schema.ts';
-import { quarantineProblems, type QuarantineProblem } from '../../../src/check/quarantine-rows.ts';
+import { accountingProblems, roundTripDiffs, type AccountingProblem, type FieldDiff } from '../../../src/check/round-trip.ts';
+import { directFindings, type DirectFindings } from '../../support/new-schema-problems.ts';
 
 /**
  * Is the new schema what the mapping rules make of the legacy table as it is now? Round trip of every
@@ -16,13 +13,10 @@ import { quarantineProblems, type QuarantineProblem } from '../../../src/check/q
  * direct oracle: the new tables column by column (a display_order shifted in every week cancels out
  * through the legacy view), the quarantine's original rows, the warnings.
  */
-export interface Consistency {
+export interface Consistency extends DirectFindings {
   diffs: FieldDiff[];
   problems: AccountingProblem[];
   drift: DriftRow[];
-  newSchema: Array<NewSchemaDiff | UnkeyedRow>;
-  quarantine: QuarantineProblem[];
-  warnings: WarningProblem[];
 }
 
 export interface ConsistencyOptions {
@@ -51,15 +45,17 @@ export async function readConsistency(client: pg.ClientBase, impl: MigrationImpl
   const expected = expectedOutcomes(legacy, await readUserIds(client));
   const view = (await impl.observe.legacyView(client)) as CanonicalRow[];
   const quarantined = await impl.observe.quarantine(client);
-  const { rows, unkeyed } = await readNewSchemaRows(client, impl);
-  const ignore = new Set([...DECIDED_BY_WRITES, ...(opts.templates ? [] : ['weeks.template_id'])]);
+  const direct = await directFindings(client, impl, legacy, expected, quarantined, {
+    ignore: new Set([...DECIDED_BY_WRITES, ...(opts.templates ? [] : ['weeks.template_id'])]),
+    extraAllowed: MAY_OUTLIVE_THEIR_WEEKS,
+    ...(opts.templates ? { templates: opts.templates } : {}),
+    warnings: ownRow,
+  });
   return {
     diffs: roundTripDiffs(expected, view),
     problems: accountingProblems(expected, new Set(view.map((v) => v.id)), quarantined),
     drift: await impl.observe.drift(client),
-    newSchema: [...unkeyed, ...newSchemaDiffs(expectedNewSchemaRows(expected, opts.templates), rows, { ignore, extraAllowed: MAY_OUTLIVE_THEIR_WEEKS })],
-    quarantine: quarantineProblems(legacy, expected, quarantined),
-    warnings: warningProblems(expectedWarnings(legacy, expected).filter(ownRow), (await impl.observe.warnings(client)).filter(ownRow)),
+    ...direct,
   };
 }
 

@@ -209,11 +209,7 @@ export async function resolve(intent: Intent, world: World, state: ClientState, 
       return { kind: 'raw', op: 'delete', id: targetId(intent.target) };
     default: {
       const legacyId = targetId(intent.target);
-      const { rows } = await client.query<{ n: number }>(
-        `SELECT CASE WHEN jsonb_typeof(habits) = 'array' THEN jsonb_array_length(habits) ELSE 0 END AS n FROM public.habit_tracker WHERE id = $1`,
-        [legacyId],
-      );
-      const n = rows[0]?.n ?? 0;
+      const n = await habitCount(client, legacyId);
       const habitIndex = n > 0 ? intent.habit % n : intent.habit % 2;
       const reflection = intent.text === null ? null : { 느낀점: intent.text };
       const rotate = (k: number) => Array.from({ length: n }, (_, i) => (i + k) % n);
@@ -229,6 +225,26 @@ export async function resolve(intent: Intent, world: World, state: ClientState, 
         case 'deleteWeek': return { kind: 'api', op: 'deleteWeek', key, request: { legacyId } };
       }
     }
+  }
+}
+
+/** Habits of a legacy row as the app reads them (0 when habits is not an array, or the row is gone). */
+export async function habitCount(client: pg.ClientBase, legacyId: number): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(
+    `SELECT CASE WHEN jsonb_typeof(habits) = 'array' THEN jsonb_array_length(habits) ELSE 0 END AS n FROM public.habit_tracker WHERE id = $1`,
+    [legacyId],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** What a client's later operations may target: the legacy rows and templates its writes created. */
+export function remember(state: ClientState, e: Executed): void {
+  if (!e.outcome?.ok) return;
+  if ('rowCount' in e.outcome && e.outcome.id !== undefined) state.created.push(e.outcome.id);
+  if ('response' in e.outcome) {
+    const r = e.outcome.response;
+    if (e.write.kind === 'api' && e.write.op === 'createWeek') state.created.push(Number(r.legacyId));
+    if (e.write.kind === 'api' && e.write.op === 'createTemplate') state.templates.push(String(r.templateId));
   }
 }
 

@@ -22,12 +22,9 @@ export async function markXid(client: pg.ClientBase): Promise<XidMark> {
 
 /** Rows of each of the plan's new tables inserted or updated after the mark. */
 export async function rowsWrittenSince(client: pg.ClientBase, mark: XidMark): Promise<Record<NewSchemaTable, number>> {
-  const out = {} as Record<NewSchemaTable, number>;
-  for (const t of NEW_SCHEMA_TABLES) {
-    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM public.${t} WHERE age(xmin) < age($1::text::xid)`, [mark]);
-    out[t] = rows[0]!.n;
-  }
-  return out;
+  const counts = NEW_SCHEMA_TABLES.map((t) => `(SELECT count(*)::int FROM public.${t} WHERE age(xmin) < age($1::text::xid)) AS ${t}`);
+  const { rows } = await client.query<Record<NewSchemaTable, number>>(`SELECT ${counts.join(', ')}`, [mark]);
+  return rows[0]!;
 }
 
 /** `[owner, child name, week]` of every legacy row that differs between the two reads, in both versions. */
