@@ -2,12 +2,12 @@ import type pg from 'pg';
 
 /**
  * EXPLAIN (ANALYZE) of hv_migrate_range on the next page of `batchSize` legacy rows, in a transaction
- * that is rolled back: the function's statement prepared with its two parameters and run with the
- * custom plan hv_migrate_page has it use (EXPLAIN of the function call would show one opaque Function
- * Scan).
- * Needs Phase 0 applied and unmigrated rows.
+ * that is rolled back: the function's statement prepared with its two parameters and run with a
+ * generic plan, as the SQL function plans it (without the parameters' values) on each call. EXPLAIN
+ * of the function call would show one opaque Function Scan; literals in place of the parameters, a
+ * custom plan the backfill never runs. Needs Phase 0 applied and unmigrated rows.
  */
-export async function explainBatch(client: pg.ClientBase, batchSize = 1000, mode = 'force_custom_plan'): Promise<string> {
+export async function explainBatch(client: pg.ClientBase, batchSize = 1000): Promise<string> {
   const { rows: page } = await client.query<{ from_id: string; to_id: string | null }>(
     `SELECT coalesce((SELECT last_processed_id FROM public.backfill_progress WHERE job = 'habit_tracker'), 0)::text AS from_id,
             (SELECT max(id)::text FROM (SELECT id FROM public.habit_tracker
@@ -25,7 +25,7 @@ export async function explainBatch(client: pg.ClientBase, batchSize = 1000, mode
     .replace(/\bp_to\b/g, '$2');
   await client.query('BEGIN');
   try {
-    await client.query(`SET LOCAL plan_cache_mode = ${mode}`);
+    await client.query('SET LOCAL plan_cache_mode = force_generic_plan');
     await client.query(`PREPARE hv_explain_batch (bigint, bigint) AS ${statement}`);
     const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) EXECUTE hv_explain_batch(${Number(from_id)}, ${Number(to_id)})`);
     return rows.map((r) => r['QUERY PLAN']).join('\n');
