@@ -17,6 +17,7 @@ import type { WeekReader } from '../../src/contract/read-path.ts';
 import { ourMigration } from '../../src/migration/implementation.ts';
 import { readDrift } from '../../src/migration/observation.ts';
 import { loadLegacy, YEAR_SHAPE } from './legacy-data.ts';
+import { assertShapeReadsNew, createReadShape, refreshWeek, shapeReader } from './read-shape.ts';
 import { round } from './stats.ts';
 
 export interface Latency {
@@ -51,6 +52,11 @@ export interface PromisesFigures {
   /** Failed writes / writes, over the Phase 1 load (synced legacy writes and dual writes). */
   errorRate: { errors: number; writes: number; percent: number };
   reads: { week: ReadComparison; list: ReadComparison };
+  /**
+   * The lever, measured: the same reads served from the new read's shape precomputed per week
+   * (bench/lib/read-shape.ts) against legacy, and what a write would add to keep it current.
+   */
+  readShape: { week: ReadComparison; list: ReadComparison; refresh: Latency };
 }
 
 export const PROMISES = { syncLagMs: 100, driftPct: 0.1, errorRatePct: 1, readImprovementPct: 30 } as const;
@@ -182,7 +188,16 @@ export async function benchPromises(server: StartedPostgres, rows: number, opts:
     await ourMigration.phases['phase-2'].apply(client);
     await client.query('VACUUM ANALYZE');
     log('  Phase 2 reads, legacy and new interleaved …');
-    const reads = await readComparison(db.uri, clients, n, ids.map((x) => Number(x.id)), users.map((u) => u.id));
+    const legacyIds = ids.map((x) => Number(x.id));
+    const userIds = users.map((u) => u.id);
+    const reads = await readComparison(db.uri, clients, n, legacyIds, userIds);
+
+    log('  the lever: the read shape precomputed per week, against legacy …');
+    await createReadShape(client);
+    const every = Math.max(1, Math.floor(legacyIds.length / 50));
+    await assertShapeReadsNew(client, legacyIds.filter((_, k) => k % every === 0), userIds.slice(0, 5), ourMigration.reads.readers.new.list);
+    const shaped = await readComparison(db.uri, clients, n, legacyIds, userIds, { legacy: ourMigration.reads.readers.legacy, new: shapeReader });
+    const refresh = await concurrently(db.uri, clients, n, async (c, w, _i, r) => refreshWeek(c, rowOf(w, r)));
 
     return {
       rows,
@@ -195,6 +210,7 @@ export async function benchPromises(server: StartedPostgres, rows: number, opts:
       drift: { rows: driftIds.size, percent: round((driftIds.size / rows) * 100, 4) },
       errorRate: { errors, writes, percent: round((errors / Math.max(1, writes)) * 100, 3) },
       reads,
+      readShape: { ...shaped, refresh: latency(refresh) },
     };
   } finally {
     await client.end().catch(() => undefined);
@@ -203,8 +219,8 @@ export async function benchPromises(server: StartedPostgres, rows: number, opts:
 }
 
 /** Both readers under the same load: each worker alternates legacy and new on the same key. */
-async function readComparison(uri: string, clients: number, n: number, ids: number[], users: string[]): Promise<PromisesFigures['reads']> {
-  const { legacy, new: neu } = ourMigration.reads.readers;
+async function readComparison(uri: string, clients: number, n: number, ids: number[], users: string[], readers = ourMigration.reads.readers): Promise<PromisesFigures['reads']> {
+  const { legacy, new: neu } = readers;
   const run = async (what: (r: WeekReader, c: pg.Client, random: () => number) => Promise<unknown>) => {
     const sides: Record<'legacy' | 'new', Timings> = { legacy: { ms: [], errors: 0 }, new: { ms: [], errors: 0 } };
     await concurrently(uri, clients, n, async (c, _w, i, random) => {
