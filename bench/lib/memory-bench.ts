@@ -4,6 +4,7 @@
  * (bin/habit-verify.js) against the bench server (`--pg url`, so Postgres's memory is not counted).
  */
 import { spawn } from 'node:child_process';
+import { PROGRESS_LINE } from '../../src/cli/progress.ts';
 import { openSync, closeSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -52,7 +53,7 @@ export async function benchMemory(server: StartedPostgres, sizes: readonly numbe
 }
 
 /** Runs the CLI (bin/habit-verify.js) as a user does, stdout to `stdoutFile` (or nowhere): its wall time and its own peak RSS. */
-export function measure(args: string[], env: NodeJS.ProcessEnv, stdoutFile?: string): Promise<CommandMemory> {
+export function measure(args: string[], env: NodeJS.ProcessEnv, stdoutFile?: string, onStderr?: (text: string) => void): Promise<CommandMemory> {
   return new Promise((resolve, reject) => {
     const fd = stdoutFile ? openSync(stdoutFile, 'w') : undefined;
     const started = performance.now();
@@ -62,12 +63,15 @@ export function measure(args: string[], env: NodeJS.ProcessEnv, stdoutFile?: str
       stdio: ['ignore', fd ?? 'ignore', 'pipe'],
     });
     let err = '';
-    child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
+    child.stderr!.on('data', (b: Buffer) => {
+      err += b.toString();
+      onStderr?.(b.toString());
+    });
     child.on('error', reject);
     child.on('close', (code) => {
       if (fd !== undefined) closeSync(fd);
       const kb = Number(/HV_MAX_RSS_KB=(\d+)/.exec(err)?.[1] ?? Number.NaN);
-      const error = code === 0 ? undefined : err.replace(/\nHV_MAX_RSS_KB=\d+\n/, '').trim().slice(-2000);
+      const error = code === 0 ? undefined : err.replace(/\nHV_MAX_RSS_KB=\d+\n/, '').replace(PROGRESS_LINE, '').trim().slice(-2000);
       resolve({ command: `habit-verify ${args[0]}`, peakRssMb: Math.round(kb / 1024), wallS: Math.round((performance.now() - started) / 100) / 10, exitCode: code, ...(error ? { error } : {}) });
     });
   });

@@ -11,6 +11,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StartedPostgres } from '../../src/db/types.ts';
+import { bar, PROGRESS_ENV, PROGRESS_LINE } from '../../src/cli/progress.ts';
 import { measure, type CommandMemory } from './memory-bench.ts';
 
 export interface RehearsalStage {
@@ -45,7 +46,8 @@ const CHECK_PARTS: [key: string, stage: string][] = [
 
 export async function benchRehearsal(server: StartedPostgres, rows: number, log: (s: string) => void): Promise<RehearsalFigures> {
   const dir = await mkdtemp(join(tmpdir(), 'hv-rehearsal-'));
-  const env = { DATABASE_URL: server.adminUri };
+  // HV_PROGRESS: the commands report rows done, which the ticker draws as a bar on a TTY
+  const env = { DATABASE_URL: server.adminUri, [PROGRESS_ENV]: 'lines' };
   const stages: RehearsalStage[] = [];
   const stage = (s: Omit<RehearsalStage, 'rowsPerS'>) => {
     const done = { ...s, rowsPerS: s.wallS > 0 ? Math.round(rows / s.wallS) : 0 };
@@ -54,16 +56,16 @@ export async function benchRehearsal(server: StartedPostgres, rows: number, log:
   };
   try {
     const dump = join(dir, `legacy-${rows}.sql`);
-    const generated = await withTicker('generate', () => measure(['generate', '--seed', '1', '--rows', String(rows), '--mode', 'mixed', '--format', 'sql'], env, dump));
+    const generated = await withTicker('generate', (seen) => measure(['generate', '--seed', '1', '--rows', String(rows), '--mode', 'mixed', '--format', 'sql'], env, dump, seen));
     if (generated.exitCode !== 0) return failed(rows, stages, generated);
     stage({ stage: 'generate', command: 'generate', wallS: generated.wallS, peakRssMb: generated.peakRssMb });
     const dumpMb = Math.round((await stat(dump)).size / 1e5) / 10;
-    const loaded = await withTicker('load', () => measure(['load', '--pg', 'url', dump], env));
+    const loaded = await withTicker('load', (seen) => measure(['load', '--pg', 'url', dump], env, undefined, seen));
     if (loaded.exitCode !== 0) return failed(rows, stages, loaded, dumpMb);
     stage({ stage: 'load', command: 'load', wallS: loaded.wallS, peakRssMb: loaded.peakRssMb });
     const json = join(dir, 'check.json');
-    const checked = await withTicker('check (load, Phase 0, backfill, round trip, constraints, drift)', () =>
-      measure(['check', '--pg', 'url', '--json', '--report-dir', join(dir, 'reports'), dump], env, json),
+    const checked = await withTicker('check (load, Phase 0, backfill, round trip, constraints, drift)', (seen) =>
+      measure(['check', '--pg', 'url', '--json', '--report-dir', join(dir, 'reports'), dump], env, json, seen),
     );
     // check exits 1 on a FAIL and still prints its JSON; anything else is an error.
     if (checked.exitCode !== 0 && checked.exitCode !== 1) return failed(rows, stages, checked, dumpMb);
@@ -87,15 +89,23 @@ function stageLine(s: RehearsalStage, rows: number): string {
   return `${s.stage.padEnd(24)} ${rows.toLocaleString('en')} rows  ${s.wallS.toFixed(1).padStart(7)} s  peak RSS ${String(s.peakRssMb).padStart(5)} MB (${s.command})  ${s.rowsPerS.toLocaleString('en')} rows/s`;
 }
 
-/** On a TTY, a line redrawn every second while `run` goes (stderr); nothing otherwise. */
-async function withTicker<T>(what: string, run: () => Promise<T>): Promise<T> {
-  if (!process.stderr.isTTY) return run();
+/**
+ * On a TTY, a line redrawn every second while `run` goes (stderr): elapsed time, and a bar of the
+ * command's last reported progress (`HV_PROGRESS` lines it writes on stderr, fed to `seen`). Nothing
+ * otherwise: the caller prints one line per stage.
+ */
+async function withTicker<T>(what: string, run: (seen: (stderr: string) => void) => Promise<T>): Promise<T> {
+  if (!process.stderr.isTTY) return run(() => undefined);
   const started = performance.now();
-  const draw = () => process.stderr.write(`\r\x1b[2K${what} … ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  let progress = '';
+  const seen = (text: string) => {
+    for (const [, stage, done, total] of text.matchAll(PROGRESS_LINE)) progress = ` ${stage} ${bar(Number(done), Number(total), 24)} rows`;
+  };
+  const draw = () => process.stderr.write(`\r\x1b[2K${what}${progress} … ${((performance.now() - started) / 1000).toFixed(0)} s`);
   draw();
   const timer = setInterval(draw, 1000);
   try {
-    return await run();
+    return await run(seen);
   } finally {
     clearInterval(timer);
     process.stderr.write('\r\x1b[2K');

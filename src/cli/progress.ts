@@ -22,8 +22,29 @@ export function gateProgress(stream: NodeJS.WriteStream, enabled: boolean) {
   };
 }
 
-function bar(done: number, total: number): string {
-  const width = 20;
-  const full = Math.round((done / Math.max(1, total)) * width);
-  return `[${'#'.repeat(full)}${'.'.repeat(width - full)}] ${done}/${total}`;
+/** `[#####...............] 25/100`: done of total, in `width` cells. */
+export function bar(done: number, total: number, width = 20): string {
+  const full = Math.min(width, Math.round((done / Math.max(1, total)) * width));
+  return `[${'#'.repeat(full)}${'.'.repeat(width - full)}] ${done.toLocaleString('en')}/${total.toLocaleString('en')}`;
+}
+
+/** Set by a parent process (the rehearsal bench) to read a command's progress: `HV_PROGRESS=lines`. */
+export const PROGRESS_ENV = 'HV_PROGRESS';
+
+/** One progress line: `HV_PROGRESS <stage> <done> <total>`. */
+export const PROGRESS_LINE = /^HV_PROGRESS (\S+) (\d+) (\d+)$/gm;
+
+/**
+ * A stage's progress for a parent that set HV_PROGRESS=lines, as `HV_PROGRESS <stage> <done> <total>`
+ * lines on stderr — at most one a second, and one when done reaches total. Undefined otherwise.
+ */
+export function progressLines(stage: string, total: number, env: NodeJS.ProcessEnv = process.env, stream: NodeJS.WritableStream = process.stderr): ((done: number) => void) | undefined {
+  if (env[PROGRESS_ENV] !== 'lines') return undefined;
+  let last = Number.NEGATIVE_INFINITY;
+  return (done) => {
+    const now = performance.now();
+    if (done < total && now - last < 1000) return;
+    last = now;
+    stream.write(`\nHV_PROGRESS ${stage} ${done} ${total}\n`);
+  };
 }

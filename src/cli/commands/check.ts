@@ -15,6 +15,7 @@ import { PROJECT_ROOT } from '../../db/project-paths.ts';
 import { EXIT } from '../exit-codes.ts';
 import { intFlag } from '../parse.ts';
 import { pgChoiceOf, startFromFlags } from '../pg-from-flags.ts';
+import { bar, progressLines } from '../progress.ts';
 import { UsageError } from '../usage-error.ts';
 import { REGRESSIONS_DIR } from './gate.ts';
 
@@ -92,15 +93,15 @@ function failureLine(f: CheckFailure): string {
   return `${f.what} failed: ${f.message}${f.code ? ` (SQLSTATE ${f.code})` : ''}`;
 }
 
-/** A redrawn progress bar on a TTY (stderr); nothing otherwise. */
+/** A redrawn progress bar on a TTY (stderr); progress lines for a parent that asked (HV_PROGRESS); nothing otherwise. */
 function backfillProgress(total: number): ((b: { rows: number }) => void) | undefined {
-  if (!process.stderr.isTTY) return undefined;
   let done = 0;
+  const lines = progressLines('backfill', total);
+  if (lines) return (b) => lines((done += b.rows));
+  if (!process.stderr.isTTY) return undefined;
   return (b) => {
     done += b.rows;
-    const width = 30;
-    const full = Math.round((done / Math.max(1, total)) * width);
-    process.stderr.write(`\r\x1b[2Kbackfill [${'#'.repeat(full)}${'.'.repeat(width - full)}] ${done}/${total} rows${done >= total ? '\n' : ''}`);
+    process.stderr.write(`\r\x1b[2Kbackfill ${bar(done, total, 30)} rows${done >= total ? '\n' : ''}`);
   };
 }
 

@@ -13,6 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import { DATASET_MODES, type DatasetMode } from '../../generate/legacy-dataset.ts';
 import { assertRowLoadable, assertUserLoadable, CSV_FORMAT, JSON_FORMAT, SQL_FORMAT, type DatasetFormat } from '../../generate/serialize.ts';
 import { streamDataset } from '../../generate/stream-dataset.ts';
+import { progressLines } from '../progress.ts';
 import { UsageError } from '../usage-error.ts';
 
 export type GenerateFormat = 'sql' | 'json' | 'csv';
@@ -43,10 +44,12 @@ export async function generateCommand(args: GenerateArgs, out: NodeJS.WritableSt
   }
   const f = FORMATS[format];
   const spool = openSpool();
+  const progress = progressLines('generate', rows);
   try {
     const dataset = streamDataset({ seed, rows, mode, detectAnomalies: format === 'json' }, (row) => {
       assertRowLoadable(row);
       f.row(spool.write, row, spool.rows++);
+      progress?.(spool.rows);
     });
     f.tail(spool.write, dataset.rowCount, dataset.anomalies);
     spool.flush();
