@@ -23,8 +23,9 @@ $$;
 -- Phase 0's hv_migrate_range for one row, in PL/pgSQL: a SQL function plans its statement again on
 -- every call (PostgreSQL 15–17) — 3.5 ms, more than migrating the row, on each write the trigger or the
 -- API syncs. Here the same generic plan (parameters unknown, as the SQL function plans it) is made
--- once per session. Built from hv_migrate_range's own text, so the two cannot differ. The backfill
--- keeps the SQL function: its tables grow from empty, and each page must be planned for their size.
+-- once per session. Built from hv_migrate_range's text as it is when this step runs (a changed
+-- Phase 0 function needs this step again). The backfill keeps the SQL function: its tables grow
+-- from empty, and each page must be planned for their size.
 DO $do$
 BEGIN
   EXECUTE format(
