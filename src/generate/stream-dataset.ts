@@ -59,8 +59,8 @@ export function streamDataset(opts: SampleOptions & { detectAnomalies?: boolean 
 
 /**
  * The family with its strings copied flat. fast-check builds a uuid and a name by concatenation, and
- * V8 keeps such a string as a tree of its parts (~10 nodes for a uuid): live until the last row, the
- * families' strings were half of generate's heap. Same values, same output.
+ * V8 keeps such a string as a tree of its parts (~10 nodes for a uuid). Live until the last row, those
+ * trees were a fifth of generate's heap (200k rows: 56 → 44 MB). Same values, same output.
  */
 function flatFamily(f: FamilySpec): FamilySpec {
   return { userId: flat(f.userId), children: f.children.map((c) => ({ ...c, name: flat(c.name) })) };
