@@ -1,5 +1,6 @@
 // npm run bench -- --rehearsal [--rows 1000000]: only the production-size rehearsal (generate → load →
 //   check: backfill, round trip, drift) through the real CLI; writes its section of reports/bench.md.
+// npm run bench -- --render-only: reports/bench.md again from reports/bench.json (no measuring).
 // npm run bench [-- --million] [--no-verify] [--sizes a,b] [--plan-rows n] [--drift-rows n] [--property-runs n]
 //                [--backfill-from reports/bench-backfill.json] [--memory [--memory-sizes a,b] [--memory-no-check]]
 //                [--promises-rows n] [--promises-clients n] [--promises-ops n] [--no-promises] — not a test.
@@ -53,6 +54,16 @@ if (flag(argv, 'rehearsal')) {
   process.exit(figures.verdict === 'ERROR' ? 1 : 0);
 }
 
+// --render-only: bench.md again from the last run's bench.json (after a change to the report's text or aims).
+if (flag(argv, 'render-only')) {
+  const { figures: _, ...base } = JSON.parse(await readFile(join(PROJECT_ROOT, 'reports', 'bench.json'), 'utf8')) as BenchReport;
+  const report: BenchReport = { ...base, figures: figuresOf(base) };
+  await writeFile(join(PROJECT_ROOT, 'reports', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const rehearsal = sectionOf(await readMd());
+  await writeFile(BENCH_MD, rehearsal ? withSection(renderBenchMd(report), rehearsal) : renderBenchMd(report));
+  console.log(`rewrote ${BENCH_MD} from bench.json`);
+  process.exit(0);
+}
 
 // Start-up first, before anything else loads the machine.
 log('embedded Postgres ready time (cached cluster) …');
